@@ -132,17 +132,22 @@ final class Fields {
             return null;
         }
         if (n instanceof ScalarNode s && s.type() == ScalarNode.Type.INTEGER) {
-            try {
-                int v = Integer.parseInt(s.text().trim().replace("_", ""));
-                if (v < min || v > max) {
-                    findings.report(Code.BFX007, n.location(), "'" + key + "' in " + label + " is " + v
-                            + ", outside " + min + ".." + max + ".", "Use a value from " + min + " to " + max + ".");
-                    return null;
-                }
-                return v;
-            } catch (NumberFormatException e) {
-                // falls through to the type error
+            String digits = s.text().trim().replace("_", "");
+            // Parsed as a BigInteger: a number too large for an int (threads: 99999999999) is out of range (BFX007),
+            // and YAML 1.1 integers in another notation (0x10, 0o17, 1:30) are said to need decimal digits; both
+            // used to end in the self-contradicting "must be a whole number, not a whole number".
+            if (!digits.matches("[-+]?[0-9]+")) {
+                wrongType(n, key, "a whole number in decimal digits");
+                return null;
             }
+            java.math.BigInteger v = new java.math.BigInteger(digits);
+            if (v.compareTo(java.math.BigInteger.valueOf(min)) < 0
+                    || v.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+                findings.report(Code.BFX007, n.location(), "'" + key + "' in " + label + " is " + v
+                        + ", outside " + min + ".." + max + ".", "Use a value from " + min + " to " + max + ".");
+                return null;
+            }
+            return v.intValue();
         }
         wrongType(n, key, "a whole number");
         return null;

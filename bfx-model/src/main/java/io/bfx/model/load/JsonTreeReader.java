@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.bfx.model.SourceLocation;
 import io.bfx.model.diag.Code;
 import io.bfx.model.diag.Findings;
@@ -53,11 +54,15 @@ public final class JsonTreeReader implements TreeReader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String msg = e.getOriginalMessage();
-            boolean limit = msg != null && msg.toLowerCase(java.util.Locale.ROOT).contains("nesting depth");
+            // Every StreamReadConstraints refusal is a safety limit (nesting, but also a number or string longer
+            // than Jackson allows); matching only "nesting depth" reported a 2000-digit number as a syntax error.
+            boolean limit = e instanceof StreamConstraintsException
+                    || (msg != null && msg.toLowerCase(java.util.Locale.ROOT).contains("nesting depth"));
             findings.report(limit ? Code.BFX003 : Code.BFX001,
                     loc == null ? SourceLocation.ofFile(displayPath) : at(loc, displayPath),
                     (limit ? "JSON document refused: " : "JSON syntax error: ") + YamlTreeReader.oneLine(msg),
-                    limit ? "Metadata is never nested this deeply; check the file was not generated wrongly."
+                    limit ? "Metadata is never nested this deeply nor holds values this long; check the file was not "
+                            + "generated wrongly."
                             : "Check for a missing comma, quote or bracket near this position.");
             return List.of();
         } catch (IOException e) {

@@ -49,7 +49,18 @@ public final class YamlTreeReader implements TreeReader {
         List<Node> documents = new ArrayList<>();
         try {
             for (org.yaml.snakeyaml.nodes.Node document : yaml.composeAll(new StringReader(text))) {
+                if (isEmpty(document)) {
+                    // A document with no content ("---" alone, or a trailing "---" and comments) says nothing,
+                    // like an empty file; it used to be reported as "must be a mapping, not null" (BFX005).
+                    continue;
+                }
                 Converter converter = new Converter(displayPath, findings);
+                // Measure the expansion first, on the composed graph where an alias is the anchored node itself:
+                // converting first and counting along the way built up to maxNodes nodes before refusing, which
+                // took seconds and hundreds of megabytes for a 600-byte "billion laughs" file.
+                if (!converter.withinNodeLimit(document)) {
+                    continue;
+                }
                 Node node = converter.convert(document, 0);
                 if (node != null && !converter.aborted) {
                     documents.add(node);
@@ -78,6 +89,11 @@ public final class YamlTreeReader implements TreeReader {
         return documents;
     }
 
+    private static boolean isEmpty(org.yaml.snakeyaml.nodes.Node document) {
+        return document instanceof org.yaml.snakeyaml.nodes.ScalarNode s && Tag.NULL.equals(s.getTag())
+                && s.getValue().isEmpty();
+    }
+
     private static boolean isLimit(String message) {
         String m = message.toLowerCase(java.util.Locale.ROOT);
         return m.contains("alias") || m.contains("nesting depth") || m.contains("exceeds the limit")
@@ -99,6 +115,51 @@ public final class YamlTreeReader implements TreeReader {
         Converter(String file, Findings findings) {
             this.file = file;
             this.findings = findings;
+        }
+
+        /**
+         * Whether the document, with every alias expanded, stays within {@link TreeLimits#maxNodes()}; reports BFX003
+         * at the first node whose expansion is too large, or at an alias that refers to a node containing it. Each
+         * distinct node is measured once (sizes are memoized by identity), so this is linear in the text.
+         */
+        boolean withinNodeLimit(org.yaml.snakeyaml.nodes.Node document) {
+            return expandedSize(document, new IdentityHashMap<>()) <= limits.maxNodes();
+        }
+
+        /** The node count of the expanded subtree; maxNodes + 1 once it is refused (too large or recursive). */
+        private long expandedSize(org.yaml.snakeyaml.nodes.Node n,
+                IdentityHashMap<org.yaml.snakeyaml.nodes.Node, Long> sizes) {
+            Long known = sizes.get(n);
+            if (known != null) {
+                return known;
+            }
+            if (onPath.put(n, Boolean.TRUE) != null) {
+                abort(n, "an alias refers to a node that contains it (recursive structure)");
+                return limits.maxNodes() + 1L;
+            }
+            long size = 1;
+            List<org.yaml.snakeyaml.nodes.Node> children = new ArrayList<>();
+            if (n instanceof MappingNode m) {
+                m.getValue().forEach(t -> children.add(t.getValueNode()));
+            } else if (n instanceof SequenceNode s) {
+                children.addAll(s.getValue());
+            }
+            for (org.yaml.snakeyaml.nodes.Node child : children) {
+                size += expandedSize(child, sizes);
+                if (aborted) {
+                    onPath.remove(n);
+                    return limits.maxNodes() + 1L;
+                }
+                if (size > limits.maxNodes()) {
+                    abort(n, "this value would expand through its aliases to more than " + limits.maxNodes()
+                            + " values");
+                    onPath.remove(n);
+                    return limits.maxNodes() + 1L;
+                }
+            }
+            onPath.remove(n);
+            sizes.put(n, size);
+            return size;
         }
 
         private SourceLocation at(org.yaml.snakeyaml.nodes.Node n) {

@@ -29,8 +29,10 @@ public final class TablePropertiesClause {
         if (body.isEmpty()) {
             return out;
         }
-        for (String pair : body.split(",")) {
-            int eq = pair.indexOf('=');
+        // Commas and '=' inside quotes belong to the value: 'comment' = 'orders, lines' is one property. Splitting
+        // the raw text on every comma refused that clause, which Databricks accepts.
+        for (String pair : splitOutsideQuotes(body, ',')) {
+            int eq = indexOutsideQuotes(pair, '=');
             if (eq < 0) {
                 throw new IllegalArgumentException("expected key = value in '" + pair.trim() + "'");
             }
@@ -42,9 +44,49 @@ public final class TablePropertiesClause {
             if (value.isEmpty() || value.chars().anyMatch(c -> c < 0x20)) {
                 throw new IllegalArgumentException("property '" + key + "' has no valid value");
             }
+            // Databricks refuses a clause that sets a key twice; keeping the last value silently dropped one.
+            if (out.containsKey(key)) {
+                throw new IllegalArgumentException("property '" + key + "' is given twice");
+            }
             out.put(key, value);
         }
         return out;
+    }
+
+    private static java.util.List<String> splitOutsideQuotes(String text, char separator) {
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        int start = 0;
+        int at;
+        while ((at = indexOutsideQuotes(text.substring(start), separator)) >= 0) {
+            parts.add(text.substring(start, start + at));
+            start += at + 1;
+        }
+        String last = text.substring(start);
+        if (!last.isBlank()) {
+            parts.add(last); // a trailing comma is tolerated, as before
+        }
+        return parts;
+    }
+
+    /** The first {@code c} that is not inside '...', "..." or `...`; an unclosed quote is refused. */
+    private static int indexOutsideQuotes(String text, char c) {
+        char quote = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quote != 0) {
+                if (ch == quote) {
+                    quote = 0;
+                }
+            } else if (ch == '\'' || ch == '"' || ch == '`') {
+                quote = ch;
+            } else if (ch == c) {
+                return i;
+            }
+        }
+        if (quote != 0) {
+            throw new IllegalArgumentException("a quote (" + quote + ") is not closed in '" + text.trim() + "'");
+        }
+        return -1;
     }
 
     private static String unquote(String s) {

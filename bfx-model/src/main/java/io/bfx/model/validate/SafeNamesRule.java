@@ -23,13 +23,17 @@ final class SafeNamesRule implements Rule {
             path(ctx, c.schema(), c.origin(), "schema", "Schema name");
             path(ctx, c.container(), c.origin(), "container", "Container name");
             if (c.path() != null) {
+                boolean reported = false;
                 for (String segment : c.path().split("/", -1)) {
                     if (!segment.isEmpty() && SafeNames.pathProblem(segment).isPresent()) {
                         check(ctx, SafeNames.pathProblem(segment), c.path(), c.origin(), "path", "Landing path");
+                        reported = true;
                         break;
                     }
                 }
-                if (c.path().contains("\\") || c.path().contains("..")) {
+                // One mistake, one finding: a ".." or "\" segment was already reported by the loop above, and
+                // reporting it again here gave two BFX011 findings at the same place for "awlt/../other".
+                if (!reported && (c.path().contains("\\") || c.path().contains(".."))) {
                     check(ctx, Optional.of("use '/' between folders and no '..'"), c.path(), c.origin(), "path",
                             "Landing path");
                 }
