@@ -1,0 +1,181 @@
+package io.bfx.generate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * Writes generated files into the output folder, and only there.
+ *
+ * <ul>
+ *   <li>Every path is checked: relative, no {@code ..}, no drive or root, no symbolic link on the way, and its
+ *       normalised absolute form inside the output folder. Names were validated already (BFX011); this is the
+ *       second, independent guard.</li>
+ *   <li>A file whose content did not change is not rewritten, so timestamps stay and incremental tools (git,
+ *       deployment) see only real changes.</li>
+ *   <li>The files written are listed in a manifest. On the next run, files of the previous manifest that are no
+ *       longer produced are deleted; nothing else is ever deleted.</li>
+ * </ul>
+ *
+ * Thread-safe: files may be written from several threads.
+ */
+public final class OutputWriter {
+
+    public static final String MANIFEST = ".bfx-manifest";
+    private static final Pattern SAFE_SEGMENT = Pattern.compile("^[^\\x00-\\x1F\\x7F/\\\\:*?\"<>|]+$");
+
+    private final Path root;
+    private final Set<String> written = new ConcurrentSkipListSet<>();
+    private final AtomicInteger changed = new AtomicInteger();
+
+    public OutputWriter(Path outputDirectory) {
+        this.root = outputDirectory.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Writes one file (if its content changed). */
+    public void write(GeneratedFile file) {
+        Path target = resolve(file.path());
+        if (!written.add(file.path())) {
+            throw new GenerationException("Two generated files have the same path: " + file.path());
+        }
+        try {
+            Files.createDirectories(target.getParent());
+            checkNoLinks(target.getParent());
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isSymbolicLink(target)) {
+                    throw new GenerationException("Refusing to write through a symbolic link: " + target);
+                }
+                if (Arrays.equals(Files.readAllBytes(target), file.content())) {
+                    return;
+                }
+            }
+            Files.write(target, file.content());
+            changed.incrementAndGet();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + target, e);
+        }
+    }
+
+    /** The checked absolute path of a generated file. */
+    Path resolve(String relative) {
+        if (relative.isEmpty() || relative.startsWith("/") || relative.contains("\\")) {
+            throw new GenerationException("Refusing output path '" + relative + "': it must be relative, with '/'");
+        }
+        for (String segment : relative.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || !SAFE_SEGMENT.matcher(segment).matches()) {
+                throw new GenerationException("Refusing output path '" + relative + "': unsafe segment '" + segment + "'");
+            }
+        }
+        Path target = root.resolve(relative).normalize();
+        if (!target.startsWith(root) || target.equals(root)) {
+            throw new GenerationException("Refusing output path '" + relative + "': outside " + root);
+        }
+        return target;
+    }
+
+    private void checkNoLinks(Path dir) throws IOException {
+        Path realRoot = Files.exists(root) ? root.toRealPath() : root;
+        Path real = dir.toRealPath();
+        if (!real.startsWith(realRoot)) {
+            throw new GenerationException("Refusing to write into " + dir + ": it leads outside " + root);
+        }
+    }
+
+    /**
+     * Finishes a run: deletes what the previous run generated and this one did not, then writes the new manifest.
+     *
+     * @return the relative paths that were deleted
+     */
+    public List<String> finish() {
+        Set<String> previous = readManifest();
+        List<String> deleted = new ArrayList<>();
+        for (String old : previous) {
+            if (written.contains(old)) {
+                continue;
+            }
+            Path p;
+            try {
+                p = resolve(old);
+            } catch (GenerationException e) {
+                continue; // a tampered manifest never makes bfx delete outside its folder
+            }
+            try {
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(p)) {
+                    deleted.add(old);
+                    removeEmptyParents(p.getParent());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot delete stale file " + p, e);
+            }
+        }
+        StringBuilder manifest = new StringBuilder("# Files generated by bfx. Files listed here and no longer generated are deleted on the next run.\n");
+        new TreeSet<>(written).forEach(p -> manifest.append(p).append('\n'));
+        try {
+            Files.createDirectories(root);
+            Path m = root.resolve(MANIFEST);
+            byte[] bytes = manifest.toString().getBytes(StandardCharsets.UTF_8);
+            if (!Files.exists(m) || !Arrays.equals(Files.readAllBytes(m), bytes)) {
+                Files.write(m, bytes);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the manifest", e);
+        }
+        return deleted;
+    }
+
+    private void removeEmptyParents(Path dir) throws IOException {
+        Path d = dir;
+        while (d != null && d.startsWith(root) && !d.equals(root)) {
+            try (var entries = Files.list(d)) {
+                if (entries.findAny().isPresent()) {
+                    return;
+                }
+            }
+            Files.delete(d);
+            d = d.getParent();
+        }
+    }
+
+    private Set<String> readManifest() {
+        Path m = root.resolve(MANIFEST);
+        Set<String> out = new TreeSet<>();
+        if (!Files.isRegularFile(m)) {
+            return out;
+        }
+        try {
+            for (String line : Files.readAllLines(m, StandardCharsets.UTF_8)) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    out.add(line.trim());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the manifest", e);
+        }
+        return out;
+    }
+
+    /** Paths written in this run, sorted. */
+    public List<String> written() {
+        return List.copyOf(new TreeSet<>(written));
+    }
+
+    /** How many files had new content. */
+    public int changedCount() {
+        return changed.get();
+    }
+}

@@ -1,0 +1,139 @@
+package io.bfx.templates;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.MustacheResolver;
+import com.github.mustachejava.reflect.ReflectionObjectHandler;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Renders Mustache templates with the escaping of their output format. One Mustache factory per format, because
+ * Mustache.java chooses escaping per factory; compiled templates are cached and safe to render from many threads.
+ *
+ * <p>Templates may not switch escaping off: triple mustaches, {@code {{&...}}} and delimiter changes are refused
+ * when a template is loaded, so a template (built-in or a user's override) cannot write an unescaped value.
+ */
+public final class TemplateEngine {
+
+    /** Marks a value that a typed SQL value has already rendered; never appears in user data (validated names). */
+    private static final String TYPED = "\uE000\uE001";
+
+    private final TemplateRepository repository;
+    private final Map<OutputFormat, DefaultMustacheFactory> factories = new EnumMap<>(OutputFormat.class);
+
+    public TemplateEngine(TemplateRepository repository) {
+        this.repository = repository;
+        for (OutputFormat format : OutputFormat.values()) {
+            factories.put(format, new FormatFactory(format));
+        }
+    }
+
+    public TemplateRepository repository() {
+        return repository;
+    }
+
+    /**
+     * Renders template {@code name} (for example {@code adf/pipeline-object.json.mustache}) with {@code view}.
+     * Line endings are normalised to LF.
+     */
+    public String render(String name, Object view) {
+        OutputFormat format = OutputFormat.ofTemplate(name);
+        Mustache mustache;
+        try {
+            mustache = factories.get(format).compile(name);
+        } catch (MustacheException e) {
+            throw new TemplateException("Template " + name + " (" + repository.find(name).location() + ") cannot be "
+                    + "compiled: " + e.getMessage(), e);
+        }
+        StringWriter out = new StringWriter();
+        try {
+            mustache.execute(out, view).flush();
+        } catch (MustacheException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof TemplateException)) {
+                cause = cause.getCause();
+            }
+            throw new TemplateException("Template " + name + " (" + repository.find(name).location() + ") failed: "
+                    + cause.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString().replace("\r\n", "\n");
+    }
+
+    /** A factory whose escaping is the one of its output format. */
+    private final class FormatFactory extends DefaultMustacheFactory {
+        private final OutputFormat format;
+
+        FormatFactory(OutputFormat format) {
+            super(new RepositoryResolver());
+            this.format = format;
+            setObjectHandler(new TypedObjectHandler(format));
+        }
+
+        @Override
+        public void encode(String value, Writer writer) {
+            try {
+                if (value.startsWith(TYPED)) {
+                    writer.write(value.substring(TYPED.length()));
+                } else if (value.contains(TYPED)) {
+                    throw new TemplateException("Malformed typed value");
+                } else {
+                    writer.write(Escapers.escape(format, value));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** Partials are named by their full template name: {@code {{> databricks/header.py}}}. */
+        @Override
+        public String resolvePartialPath(String dir, String name, String extension) {
+            return name.endsWith(".mustache") ? name : name + ".mustache";
+        }
+    }
+
+    /** Typed SQL values render their SQL; in a SQL template they are marked as already escaped. */
+    private static final class TypedObjectHandler extends ReflectionObjectHandler {
+        private final OutputFormat format;
+
+        TypedObjectHandler(OutputFormat format) {
+            this.format = format;
+        }
+
+        @Override
+        public String stringify(Object object) {
+            if (object instanceof Sql sql) {
+                return format == OutputFormat.SQL ? TYPED + sql.sql() : sql.sql();
+            }
+            return super.stringify(object);
+        }
+    }
+
+    /** Reads templates from the repository and refuses constructs that would bypass escaping. */
+    private final class RepositoryResolver implements MustacheResolver {
+        @Override
+        public Reader getReader(String resourceName) {
+            if (!repository.exists(resourceName)) {
+                return null;
+            }
+            TemplateSource source = repository.find(resourceName);
+            String text = source.text();
+            for (String forbidden : new String[] {"{{{", "{{&", "{{="}) {
+                if (text.contains(forbidden)) {
+                    throw new TemplateException("Template " + resourceName + " (" + source.location() + ") uses '"
+                            + forbidden + "', which would write a value without escaping; use {{name}}.");
+                }
+            }
+            return new StringReader(text);
+        }
+    }
+}
