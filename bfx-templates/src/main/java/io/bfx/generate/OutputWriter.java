@@ -54,6 +54,12 @@ public final class OutputWriter {
             throw new GenerationException("Two generated files have the same path: " + file.path());
         }
         try {
+            // Checked before creating folders too: createDirectories follows a link to a folder outside and
+            // would create the missing folders there before the check after it refuses the path.
+            Path existing = existingFolder(target.getParent());
+            if (existing != null) {
+                checkNoLinks(existing);
+            }
             Files.createDirectories(target.getParent());
             checkNoLinks(target.getParent());
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -76,6 +82,11 @@ public final class OutputWriter {
         if (relative.isEmpty() || relative.startsWith("/") || relative.contains("\\")) {
             throw new GenerationException("Refusing output path '" + relative + "': it must be relative, with '/'");
         }
+        // The manifest is the writer's own file: a generated file of that name would be overwritten by it, and a
+        // manifest listing itself would make finish() delete it as a stale file.
+        if (relative.equals(MANIFEST)) {
+            throw new GenerationException("Refusing output path '" + relative + "': it is bfx's manifest");
+        }
         for (String segment : relative.split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || !SAFE_SEGMENT.matcher(segment).matches()) {
                 throw new GenerationException("Refusing output path '" + relative + "': unsafe segment '" + segment + "'");
@@ -86,6 +97,15 @@ public final class OutputWriter {
             throw new GenerationException("Refusing output path '" + relative + "': outside " + root);
         }
         return target;
+    }
+
+    /** {@code dir} (inside the output folder) or its nearest ancestor that exists, up to the root; null if none. */
+    private Path existingFolder(Path dir) {
+        Path d = dir;
+        while (!d.equals(root) && !Files.exists(d)) {
+            d = d.getParent();
+        }
+        return Files.exists(d) ? d : null;
     }
 
     private void checkNoLinks(Path dir) throws IOException {
@@ -115,6 +135,14 @@ public final class OutputWriter {
                 continue; // a tampered manifest never makes bfx delete outside its folder
             }
             try {
+                // NOFOLLOW_LINKS only covers the last name: a folder on the way that is a link to outside (a
+                // tampered manifest's "link/file") must not make bfx delete there.
+                if (Files.isDirectory(p.getParent())) {
+                    Path realRoot = root.toRealPath();
+                    if (!p.getParent().toRealPath().startsWith(realRoot)) {
+                        continue;
+                    }
+                }
                 if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(p)) {
                     deleted.add(old);
                     removeEmptyParents(p.getParent());
@@ -159,8 +187,10 @@ public final class OutputWriter {
         }
         try {
             for (String line : Files.readAllLines(m, StandardCharsets.UTF_8)) {
+                // Not trimmed: a generated name may end with a space, and trimming it would name another file,
+                // perhaps the user's own. readAllLines already drops the line ends, CRLF included.
                 if (!line.isBlank() && !line.startsWith("#")) {
-                    out.add(line.trim());
+                    out.add(line);
                 }
             }
         } catch (IOException e) {

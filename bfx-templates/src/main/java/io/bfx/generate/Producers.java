@@ -1,5 +1,7 @@
 package io.bfx.generate;
 
+import io.bfx.generate.catalog.CatalogProducer;
+import io.bfx.generate.databricks.DatabricksProducer;
 import java.util.List;
 
 /** The producers of a complete solution, in a fixed order. */
@@ -8,6 +10,6 @@ final class Producers {
     private Producers() {}
 
     static List<ArtifactProducer> standard() {
-        return List.of();
+        return List.of(new DatabricksProducer(), new CatalogProducer());
     }
 }

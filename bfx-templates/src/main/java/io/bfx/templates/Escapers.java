@@ -59,7 +59,10 @@ public final class Escapers {
                 case '\r' -> b.append("\\r");
                 case '\t' -> b.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == 0x7F || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF) {
+                    // YAML readers refuse the C1 controls (U+0080-U+009F) and U+FFFE/U+FFFF written raw
+                    // ("special characters are not allowed"), so they are escaped like the C0 controls.
+                    if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x2028 || c == 0x2029 || c == 0xFEFF
+                            || c == 0xFFFE || c == 0xFFFF) {
                         b.append(String.format("\\u%04x", (int) c));
                     } else {
                         b.append(c);

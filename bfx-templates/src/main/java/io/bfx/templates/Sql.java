@@ -84,17 +84,25 @@ public sealed interface Sql {
         return new Fragment(text);
     }
 
+    /** Text for a {@code --} comment: control characters (which could end the comment) become spaces. */
+    static Fragment comment(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.chars().forEach(c -> b.append(c < 0x20 || c == 0x7F ? ' ' : (char) c));
+        return new Fragment(b.toString());
+    }
+
     static Fragment number(long n) {
         return new Fragment(Long.toString(n));
     }
 
     static String quoteIdentifier(String part) {
         for (int i = 0; i < part.length(); i++) {
-            if (part.charAt(i) < 0x20) {
+            // DEL is a control character too, as in Escapers: refused like the C0 controls.
+            if (part.charAt(i) < 0x20 || part.charAt(i) == 0x7F) {
                 throw new TemplateException("Control character in SQL identifier: " + part);
             }
         }
-        return "`" + part.replace("`", "``") + "`";
+        return "`" + part + "`";
     }
 
     static String quoteLiteral(String value) {
@@ -108,7 +116,8 @@ public sealed interface Sql {
                 case '\r' -> b.append("\\r");
                 case '\t' -> b.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    // DEL is a control character too, as in Escapers: refused like the C0 controls.
+                    if (c < 0x20 || c == 0x7F) {
                         throw new TemplateException("Control character in SQL literal");
                     }
                     b.append(c);

@@ -101,7 +101,10 @@ public final class TemplateEngine {
         }
     }
 
-    /** Typed SQL values render their SQL; in a SQL template they are marked as already escaped. */
+    /**
+     * Typed values render themselves: SQL values in SQL templates, Python literals in Python templates are marked as
+     * already escaped; in other formats their text is escaped like any string.
+     */
     private static final class TypedObjectHandler extends ReflectionObjectHandler {
         private final OutputFormat format;
 
@@ -114,7 +117,18 @@ public final class TemplateEngine {
             if (object instanceof Sql sql) {
                 return format == OutputFormat.SQL ? TYPED + sql.sql() : sql.sql();
             }
-            return super.stringify(object);
+            if (object instanceof PythonText text) {
+                // A complete literal in Python output; elsewhere just its text, escaped for that format.
+                return format == OutputFormat.PYTHON ? TYPED + text.literal() : text.value();
+            }
+            String plain = super.stringify(object);
+            // encode() tells a typed value from a plain one only by the marker, so a plain value starting with it
+            // would be written without escaping, in any format: refuse it here, where the type is still known.
+            if (plain != null && plain.contains(TYPED)) {
+                throw new TemplateException("A value contains the reserved characters U+E000 U+E001: "
+                        + Escapers.abbreviate(plain));
+            }
+            return plain;
         }
     }
 

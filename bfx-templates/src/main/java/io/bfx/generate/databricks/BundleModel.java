@@ -1,0 +1,227 @@
+package io.bfx.generate.databricks;
+
+import io.bfx.generate.Solution;
+import io.bfx.generate.SolutionContext;
+import io.bfx.model.Batch;
+import io.bfx.model.Compute;
+import io.bfx.model.Connection;
+import io.bfx.model.IntegrationStage;
+import io.bfx.model.Project;
+import io.bfx.model.naming.Names;
+import io.bfx.model.settings.Settings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Names and views of the bundle: databricks.yml, one job per batch, the secrets script. */
+final class BundleModel {
+
+    static final List<String> JDBC_PACKAGES = List.of("python-tds", "pyOpenSSL", "certifi");
+    static final String JDBC_ENVIRONMENT = "bfx_jdbc";
+    /** Serverless environment version of the job environment (Databricks bundle templates use 4). */
+    static final String ENVIRONMENT_VERSION = "4";
+
+    private final SolutionContext context;
+    private final Solution solution;
+
+    BundleModel(SolutionContext context, Solution solution) {
+        this.context = context;
+        this.solution = solution;
+    }
+
+    String projectFolder(Project project) {
+        return Names.key(project.name());
+    }
+
+    String notebookName(BronzeObject unit) {
+        String prefix = context.settings().forProject(Settings.DATABRICKS_APPEND_NOTEBOOK_NAME, unit.project()).value();
+        return Names.notebook(prefix, unit.source(), unit.object());
+    }
+
+    /** The notebook's path in the bundle, without extension: {@code src/<project>/<notebook>}. */
+    String notebookPath(BronzeObject unit) {
+        return "src/" + projectFolder(unit.project()) + "/" + notebookName(unit);
+    }
+
+    Connection catalogConnection(Project project) {
+        if (project.catalogConnection() != null) {
+            return context.metadata().connection(project.catalogConnection()).orElse(null);
+        }
+        return context.metadata().connections().stream()
+                .filter(c -> c.integrationStage() == IntegrationStage.CATALOG).findFirst().orElse(null);
+    }
+
+    String secretScope(Project project, Connection catalog) {
+        if (catalog != null && catalog.databricksSecretScope() != null) {
+            return catalog.databricksSecretScope();
+        }
+        return context.settings().forProject(Settings.DATABRICKS_SECRET_SCOPE, project).value();
+    }
+
+    String secretKey(Project project, Connection catalog) {
+        if (catalog != null && catalog.databricksSecretKey() != null) {
+            return catalog.databricksSecretKey();
+        }
+        return context.settings().forProject(Settings.DATABRICKS_CATALOG_SECRET_KEY, project).value();
+    }
+
+    static String catalogVariable(Connection c) {
+        return Names.key(c.name()).toLowerCase(Locale.ROOT).replace('-', '_') + "_catalog";
+    }
+
+    static String landingVariable(Connection c) {
+        return Names.key(c.name()).toLowerCase(Locale.ROOT).replace('-', '_') + "_root";
+    }
+
+    // ---------------------------------------------------------------- databricks.yml
+
+    record Variable(String name, String description, String defaultValue, boolean hasDefault) {}
+
+    record Target(String name, String mode, boolean isDefault, String host, String rootPath) {}
+
+    record RootView(String bundleName, List<Variable> variables, List<Target> targets) {}
+
+    RootView root() {
+        Map<String, Variable> variables = new TreeMap<>();
+        String host = null;
+        boolean computeCluster = false;
+        String clusterId = "";
+        for (Batch batch : solution.batches()) {
+            List<Project> projects = solution.projects(batch);
+            if ("ComputeCluster".equals(DatabricksProducer.compute(context, batch, projects))) {
+                computeCluster = true;
+                String id = context.settings().forProject(Settings.DATABRICKS_EXISTING_CLUSTER_ID, projects.get(0)).value();
+                clusterId = id.isBlank() ? clusterId : id;
+            }
+            for (BronzeObject unit : solution.bronze(batch)) {
+                variables.putIfAbsent(catalogVariable(unit.staging()), new Variable(catalogVariable(unit.staging()),
+                        "Unity Catalog catalog of connection " + unit.staging().name(), unit.staging().catalog(), true));
+                if (unit.hasPersistentStaging()) {
+                    variables.putIfAbsent(catalogVariable(unit.psa()), new Variable(catalogVariable(unit.psa()),
+                            "Unity Catalog catalog of connection " + unit.psa().name(), unit.psa().catalog(), true));
+                }
+                variables.putIfAbsent(landingVariable(unit.landing()), new Variable(landingVariable(unit.landing()),
+                        "Landing container URL of connection " + unit.landing().name(),
+                        DatabricksProducer.landingRoot(context, unit.landing()), true));
+                if (host == null && unit.staging().workspaceUrl() != null) {
+                    host = unit.staging().workspaceUrl();
+                }
+            }
+        }
+        if (computeCluster) {
+            variables.put("cluster_id", new Variable("cluster_id",
+                    "Id of the compute cluster the jobs run on (DatabricksJobCluster=ComputeCluster)", clusterId,
+                    !clusterId.isBlank()));
+        }
+        List<Project> projects = context.metadata().projects();
+        String bundleName = projects.size() == 1 ? "bfx_" + Names.key(projects.get(0).name()).toLowerCase(Locale.ROOT)
+                : "bfx_lakehouse";
+        List<Target> targets = List.of(
+                new Target("dev", "development", true, host, null),
+                new Target("prod", "production", false, host, "/Workspace/Shared/.bundle/${bundle.name}/${bundle.target}"));
+        return new RootView(bundleName, new ArrayList<>(variables.values()), targets);
+    }
+
+    // ---------------------------------------------------------------- jobs
+
+    record KeyValue(String key, String value) {}
+
+    record Parameter(String name, String defaultValue) {}
+
+    record JobCluster(String key, String sparkVersion, String nodeType, String driverNodeType, Integer workers,
+            Integer minWorkers, Integer maxWorkers, String policyId, String dataSecurityMode, boolean odbcInitScript) {
+        public boolean autoscale() {
+            return minWorkers != null && maxWorkers != null;
+        }
+    }
+
+    record Task(String key, List<String> dependsOn, String notebookPath, List<KeyValue> baseParameters,
+            String jobClusterKey, boolean existingCluster, String environmentKey, boolean disableAutoOptimization,
+            List<String> pypi) {
+        public boolean hasDependencies() {
+            return !dependsOn.isEmpty();
+        }
+
+        public boolean hasLibraries() {
+            return !pypi.isEmpty();
+        }
+    }
+
+    record JobView(String key, String name, String description, List<Parameter> parameters,
+            List<JobCluster> jobClusters, String environmentKey, List<String> environmentDependencies,
+            String environmentVersion, List<Task> tasks, int maxRetries) {
+        public boolean hasJobClusters() {
+            return !jobClusters.isEmpty();
+        }
+    }
+
+    JobView job(Batch batch) {
+        List<Project> projects = solution.projects(batch);
+        String compute = DatabricksProducer.compute(context, batch, projects);
+        String driver = context.settings().forProject(Settings.DATABRICKS_UTILS_DRIVER, projects.get(0)).canonical();
+        boolean jdbc = "JDBC".equals(driver);
+        String clusterKey = Names.key("bfx_" + batch.name()).toLowerCase(Locale.ROOT);
+        List<JobCluster> clusters = new ArrayList<>();
+        if ("JobCluster".equals(compute)) {
+            Compute c = batch.compute();
+            clusters.add(new JobCluster(clusterKey, c.sparkVersion(), c.nodeType(), c.driverNodeType(),
+                    c.autoscale() ? null : c.workers(), c.minWorkers(), c.maxWorkers(), c.policyId(),
+                    c.dataSecurityMode(), !jdbc));
+        }
+        boolean serverless = "Serverless".equals(compute);
+        List<Task> tasks = new ArrayList<>();
+        for (BronzeObject unit : solution.bronze(batch)) {
+            List<String> previous = List.of();
+            List<String> steps = new ArrayList<>(List.of(BronzeSteps.STAGING));
+            if (unit.hasPersistentStaging()) {
+                steps.add(BronzeSteps.PERSISTENT_STAGING);
+            }
+            for (String step : steps) {
+                String key = Names.task(step, unit.source(), unit.object());
+                List<KeyValue> base = new ArrayList<>();
+                base.add(new KeyValue("step", step));
+                base.add(new KeyValue("stg_catalog", "${var." + catalogVariable(unit.staging()) + "}"));
+                if (unit.hasPersistentStaging()) {
+                    base.add(new KeyValue("psa_catalog", "${var." + catalogVariable(unit.psa()) + "}"));
+                }
+                base.add(new KeyValue("landing_root", "${var." + landingVariable(unit.landing()) + "}"));
+                tasks.add(new Task(key, previous, "../" + notebookPath(unit) + (unit.project().sqlScripting() ? ".sql" : ".py"),
+                        base,
+                        "JobCluster".equals(compute) ? clusterKey : null,
+                        "ComputeCluster".equals(compute),
+                        serverless ? JDBC_ENVIRONMENT : null,
+                        serverless,
+                        jdbc && !serverless ? JDBC_PACKAGES : List.of()));
+                previous = List.of(key);
+            }
+        }
+        String description = "Bronze loads of batch " + batch.name() + " (projects "
+                + String.join(", ", projects.stream().map(Project::name).toList())
+                + "), generated by bfx. Run by the ADF batch pipeline with row_audit_id and execution_id.";
+        return new JobView(Names.jobKey(batch), batch.name(), description,
+                List.of(new Parameter("row_audit_id", "-1"), new Parameter("execution_id", "-1")),
+                clusters, serverless ? JDBC_ENVIRONMENT : null, serverless ? JDBC_PACKAGES : List.of(),
+                ENVIRONMENT_VERSION, tasks, 0);
+    }
+
+    // ---------------------------------------------------------------- secrets script
+
+    record SecretsView(String secretScope, String secretKey, String catalogServer, String catalogDatabase,
+            String catalogUser, String workspaceUrl) {}
+
+    SecretsView secrets() {
+        Project project = context.metadata().projects().isEmpty() ? null : context.metadata().projects().get(0);
+        Connection catalog = project == null ? null : catalogConnection(project);
+        String workspace = solution.batches().stream().flatMap(b -> solution.bronze(b).stream())
+                .map(u -> u.staging().workspaceUrl()).filter(w -> w != null).findFirst().orElse("");
+        return new SecretsView(
+                project == null ? Settings.DATABRICKS_SECRET_SCOPE.defaultValue() : secretScope(project, catalog),
+                project == null ? Settings.DATABRICKS_CATALOG_SECRET_KEY.defaultValue() : secretKey(project, catalog),
+                catalog == null || catalog.server() == null ? "" : catalog.server(),
+                catalog == null || catalog.database() == null ? "" : catalog.database(),
+                catalog == null || catalog.userName() == null ? "" : catalog.userName(),
+                workspace);
+    }
+}
