@@ -157,6 +157,19 @@ final class BundleModel {
         }
     }
 
+    /** Whether a batch runs as one Databricks job (pushdown); its projects must agree. */
+    boolean pushdown(Batch batch) {
+        List<Project> projects = solution.projects(batch);
+        boolean pushdown = projects.get(0).pushdownProcessing();
+        for (Project p : projects) {
+            if (p.pushdownProcessing() != pushdown) {
+                throw new io.bfx.generate.GenerationException("Projects of batch " + batch.name()
+                        + " disagree on pushdownProcessing; a batch runs either one Databricks job or notebooks.");
+            }
+        }
+        return pushdown;
+    }
+
     JobView job(Batch batch) {
         List<Project> projects = solution.projects(batch);
         String compute = DatabricksProducer.compute(context, batch, projects);

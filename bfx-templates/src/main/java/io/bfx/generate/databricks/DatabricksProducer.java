@@ -36,6 +36,9 @@ public final class DatabricksProducer implements ArtifactProducer {
         context.forEachParallel(all, unit -> objects.produce(unit, sink));
 
         for (Batch batch : solution.batches()) {
+            if (!bundle.pushdown(batch)) {
+                continue; // traditional mode: ADF runs the notebooks itself, the bundle only deploys them
+            }
             sink.accept(context.render(ROOT + "resources/" + Names.jobKey(batch) + ".job.yml",
                     "databricks/job.yml.mustache", bundle.job(batch)));
         }
