@@ -20,6 +20,8 @@ public final class Metadata {
     private final List<Project> projects;
     private final List<DataObject> objects;
     private final List<SettingValue> settings;
+    private final List<Dimension> dimensions;
+    private final List<Fact> facts;
 
     private final Map<String, Connection> connectionsByName;
     private final Map<String, Batch> batchesByName;
@@ -27,11 +29,18 @@ public final class Metadata {
 
     public Metadata(List<Connection> connections, List<Batch> batches, List<Project> projects,
             List<DataObject> objects, List<SettingValue> settings) {
+        this(connections, batches, projects, objects, settings, List.of(), List.of());
+    }
+
+    public Metadata(List<Connection> connections, List<Batch> batches, List<Project> projects,
+            List<DataObject> objects, List<SettingValue> settings, List<Dimension> dimensions, List<Fact> facts) {
         this.connections = List.copyOf(connections);
         this.batches = List.copyOf(batches);
         this.projects = List.copyOf(projects);
         this.objects = List.copyOf(objects);
         this.settings = List.copyOf(settings);
+        this.dimensions = List.copyOf(dimensions);
+        this.facts = List.copyOf(facts);
         this.connectionsByName = index(this.connections, Connection::name);
         this.batchesByName = index(this.batches, Batch::name);
         this.projectsByName = index(this.projects, Project::name);
@@ -62,6 +71,22 @@ public final class Metadata {
 
     public List<DataObject> objects() {
         return objects;
+    }
+
+    /** Gold dimensions, in declaration order. */
+    public List<Dimension> dimensions() {
+        return dimensions;
+    }
+
+    /** Gold facts, in declaration order. */
+    public List<Fact> facts() {
+        return facts;
+    }
+
+    /** A dimension by name. */
+    public Optional<Dimension> dimension(String name) {
+        return name == null ? Optional.empty()
+                : dimensions.stream().filter(d -> d.name() != null && d.name().equalsIgnoreCase(name)).findFirst();
     }
 
     /** Settings written at the top level of a metadata file: they apply to everything. */

@@ -32,7 +32,10 @@ public enum Code {
     BFX025(Severity.ERROR, "A table would get both liquid clustering and partitioning or Z-ordering."),
     BFX026(Severity.ERROR, "The metadata asks for something bfx does not support."),
     BFX027(Severity.ERROR, "Two objects would generate the same table or file name."),
-    BFX028(Severity.ERROR, "A column name collides with a system column that bfx adds.");
+    BFX028(Severity.ERROR, "A column name collides with a system column that bfx adds."),
+    BFX029(Severity.WARNING, "A reference column cannot become a Data Vault link."),
+    BFX030(Severity.ERROR, "A fact's dimension lookup does not match the dimension's business key."),
+    BFX031(Severity.ERROR, "Silver and Gold load from persistent staging, which the project does not have.");
 
     private final Severity defaultSeverity;
     private final String title;

@@ -8,6 +8,10 @@ import io.bfx.model.Compute;
 import io.bfx.model.Connection;
 import io.bfx.model.ConnectionType;
 import io.bfx.model.DataObject;
+import io.bfx.model.Dimension;
+import io.bfx.model.DimensionColumn;
+import io.bfx.model.Fact;
+import io.bfx.model.FactDimension;
 import io.bfx.model.IntegrationStage;
 import io.bfx.model.IntegrationTemplate;
 import io.bfx.model.LoadParameter;
@@ -17,6 +21,7 @@ import io.bfx.model.Relationship;
 import io.bfx.model.Retry;
 import io.bfx.model.Schedule;
 import io.bfx.model.SettingValue;
+import io.bfx.model.SilverModel;
 import io.bfx.model.SystemType;
 import io.bfx.model.diag.Code;
 import io.bfx.model.diag.Findings;
@@ -37,7 +42,7 @@ final class MetadataBinder {
 
     /** What one document contributes to the model. */
     record Fragment(List<Connection> connections, List<Batch> batches, List<Project> projects,
-            List<DataObject> objects, List<SettingValue> settings) {}
+            List<DataObject> objects, List<SettingValue> settings, List<Dimension> dimensions, List<Fact> facts) {}
 
     Fragment bind(Node document) {
         if (!(document instanceof MapNode root)) {
@@ -45,7 +50,7 @@ final class MetadataBinder {
                     "A metadata file must be a mapping with sections such as 'connections:' or 'objects:', not "
                             + document.kind() + ".",
                     "Start the file with one of: " + String.join(", ", MetadataSpec.FILE.keys()) + ".");
-            return new Fragment(List.of(), List.of(), List.of(), List.of(), List.of());
+            return new Fragment(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
         }
         Fields f = new Fields(root, MetadataSpec.FILE, findings);
         List<Connection> connections = new ArrayList<>();
@@ -56,7 +61,11 @@ final class MetadataBinder {
         f.entities("projects").forEach(m -> projects.add(project(m)));
         List<DataObject> objects = new ArrayList<>();
         f.entities("objects").forEach(m -> objects.add(object(m)));
-        return new Fragment(connections, batches, projects, objects, f.settings());
+        List<Dimension> dimensions = new ArrayList<>();
+        f.entities("dimensions").forEach(m -> dimensions.add(dimension(m)));
+        List<Fact> facts = new ArrayList<>();
+        f.entities("facts").forEach(m -> facts.add(fact(m)));
+        return new Fragment(connections, batches, projects, objects, f.settings(), dimensions, facts);
     }
 
     private Connection connection(MapNode m) {
@@ -156,6 +165,7 @@ final class MetadataBinder {
     private Project project(MapNode m) {
         Fields f = new Fields(m, MetadataSpec.PROJECT, findings);
         IntegrationTemplate template = f.choice("integrationTemplate", IntegrationTemplate.class);
+        SilverModel silver = f.choice("silverModel", SilverModel.class);
         return new Project(
                 f.string("name"),
                 template == null ? IntegrationTemplate.ADF : template,
@@ -164,10 +174,12 @@ final class MetadataBinder {
                 f.string("stagingConnection"),
                 f.string("persistentStagingConnection"),
                 f.string("targetConnection"),
+                f.string("dataMartConnection"),
                 f.string("catalogConnection"),
                 f.string("batch"),
                 f.bool("pushdownProcessing", true),
                 f.bool("sqlScripting", false),
+                silver == null ? SilverModel.DATA_VAULT : silver,
                 f.string("description"),
                 f.settings(),
                 f.origin());
@@ -228,6 +240,32 @@ final class MetadataBinder {
         Fields f = new Fields(m, MetadataSpec.RELATIONSHIP, findings);
         return new Relationship(f.string("name"), f.stringList("columns"), f.string("references"),
                 f.stringList("referencedColumns"), f.origin());
+    }
+
+    private Dimension dimension(MapNode m) {
+        Fields f = new Fields(m, MetadataSpec.DIMENSION, findings);
+        List<DimensionColumn> columns = new ArrayList<>();
+        for (MapNode c : f.entities("columns")) {
+            Fields cf = new Fields(c, MetadataSpec.DIMENSION_COLUMN, findings);
+            ChangeType type = cf.choice("changeType", ChangeType.class);
+            columns.add(new DimensionColumn(cf.string("column"), cf.string("name"),
+                    type == null ? ChangeType.CHG : type, cf.origin()));
+        }
+        return new Dimension(f.string("name"), f.string("project"), f.string("source"), columns,
+                f.stringList("clusterBy"), f.string("description"), f.origin());
+    }
+
+    private Fact fact(MapNode m) {
+        Fields f = new Fields(m, MetadataSpec.FACT, findings);
+        List<FactDimension> dimensions = new ArrayList<>();
+        for (MapNode d : f.entities("dimensions")) {
+            Fields df = new Fields(d, MetadataSpec.FACT_DIMENSION, findings);
+            dimensions.add(new FactDimension(df.string("dimension"), df.stringList("columns"), df.string("role"),
+                    df.origin()));
+        }
+        return new Fact(f.string("name"), f.string("project"), f.string("source"), f.string("dateColumn"),
+                dimensions, f.stringList("measures"), f.stringList("partitionedBy"), f.string("description"),
+                f.origin());
     }
 
     private LoadParameter parameter(MapNode m) {

@@ -3,6 +3,8 @@ package io.bfx.model.load;
 import io.bfx.model.Batch;
 import io.bfx.model.Connection;
 import io.bfx.model.DataObject;
+import io.bfx.model.Dimension;
+import io.bfx.model.Fact;
 import io.bfx.model.Metadata;
 import io.bfx.model.Project;
 import io.bfx.model.SettingValue;
@@ -63,6 +65,8 @@ public final class MetadataReader {
         List<Project> projects = new ArrayList<>();
         List<DataObject> objects = new ArrayList<>();
         List<SettingValue> settings = new ArrayList<>();
+        List<Dimension> dimensions = new ArrayList<>();
+        List<Fact> facts = new ArrayList<>();
         for (FileResult r : results) {
             findings.addAll(r.findings().sorted());
             for (MetadataBinder.Fragment fragment : r.fragments()) {
@@ -71,9 +75,12 @@ public final class MetadataReader {
                 projects.addAll(fragment.projects());
                 objects.addAll(fragment.objects());
                 settings.addAll(fragment.settings());
+                dimensions.addAll(fragment.dimensions());
+                facts.addAll(fragment.facts());
             }
         }
-        return new Result(new Metadata(connections, batches, projects, objects, settings), files, findings.sorted());
+        return new Result(new Metadata(connections, batches, projects, objects, settings, dimensions, facts), files,
+                findings.sorted());
     }
 
     /** Reads one document from text; used by tests and by tools that hold metadata in memory. */
@@ -84,14 +91,18 @@ public final class MetadataReader {
         List<Project> projects = new ArrayList<>();
         List<DataObject> objects = new ArrayList<>();
         List<SettingValue> settings = new ArrayList<>();
+        List<Dimension> dimensions = new ArrayList<>();
+        List<Fact> facts = new ArrayList<>();
         for (MetadataBinder.Fragment fragment : r.fragments()) {
             connections.addAll(fragment.connections());
             batches.addAll(fragment.batches());
             projects.addAll(fragment.projects());
             objects.addAll(fragment.objects());
             settings.addAll(fragment.settings());
+            dimensions.addAll(fragment.dimensions());
+            facts.addAll(fragment.facts());
         }
-        return new Result(new Metadata(connections, batches, projects, objects, settings), List.of(),
+        return new Result(new Metadata(connections, batches, projects, objects, settings, dimensions, facts), List.of(),
                 r.findings().sorted());
     }
 

@@ -18,6 +18,7 @@ import io.bfx.model.IntegrationStage;
 import io.bfx.model.IntegrationTemplate;
 import io.bfx.model.ObjectType;
 import io.bfx.model.Schedule;
+import io.bfx.model.SilverModel;
 import io.bfx.model.SystemType;
 import java.util.List;
 
@@ -103,11 +104,13 @@ public final class MetadataSpec {
                     required("landingConnection", "The LandingArea connection where extracted Parquet files land."),
                     required("stagingConnection", "The StagingArea connection (Databricks) for staging tables."),
                     string("persistentStagingConnection", "The PersistentStagingArea connection (Databricks) for history."),
-                    string("targetConnection", "The DataVault or DataMart connection loaded from staging."),
+                    string("targetConnection", "The DataVault connection (Silver) loaded from persistent staging."),
+                    string("dataMartConnection", "The DataMart connection (Gold) holding dimensions and facts."),
                     string("catalogConnection", "The Catalog connection (run catalog); defaults to the only Catalog connection."),
                     required("batch", "The batch that runs this project."),
                     bool("pushdownProcessing", true, "Run all transformations in one Databricks job (else one notebook activity per object)."),
                     bool("sqlScripting", false, "Emit SQL-scripting notebooks (BEGIN ... END) instead of Python notebooks."),
+                    choice("silverModel", SilverModel.class, false, "DataVault", "How the Silver layer in targetConnection is modelled."),
                     string("description", "Free text."),
                     settings()));
 
@@ -162,6 +165,42 @@ public final class MetadataSpec {
                     string("description", "Free text."),
                     settings()));
 
+    public static final EntitySpec DIMENSION_COLUMN = new EntitySpec("DimensionColumn",
+            "A column of a dimension, taken from the source object.",
+            List.of(
+                    required("column", "The source column."),
+                    string("name", "Column name in the dimension; defaults to the source column's name."),
+                    choice("changeType", ChangeType.class, false, "CHG", "CHG keeps the latest value (type 1), HST opens a new version on change (type 2).")));
+
+    public static final EntitySpec DIMENSION = new EntitySpec("Dimension",
+            "A Gold dimension loaded from a source object of a project; its key is the object's business key.",
+            List.of(
+                    required("name", "Dimension table name, for example DimCustomer."),
+                    required("project", "The project whose data feeds the dimension."),
+                    required("source", "The source object: schema.object."),
+                    entityList("columns", DIMENSION_COLUMN, true, "The descriptive columns."),
+                    stringList("clusterBy", "Liquid clustering columns of the dimension table."),
+                    string("description", "Free text.")));
+
+    public static final EntitySpec FACT_DIMENSION = new EntitySpec("FactDimension",
+            "A dimension a fact refers to.",
+            List.of(
+                    required("dimension", "The dimension's name."),
+                    FieldSpec.stringList("columns", "Fact source columns matching the dimension's business key, in order.").withRequired(),
+                    string("role", "Role name when a fact refers to one dimension twice; names the key column <role>_key.")));
+
+    public static final EntitySpec FACT = new EntitySpec("Fact",
+            "A Gold fact loaded from a source object: dimension keys valid at the fact's date, and measures.",
+            List.of(
+                    required("name", "Fact table name, for example FactSalesOrder."),
+                    required("project", "The project whose data feeds the fact."),
+                    required("source", "The source object: schema.object."),
+                    required("dateColumn", "The source column with the fact's date; dimension versions valid at it are chosen."),
+                    entityList("dimensions", FACT_DIMENSION, false, "Dimension lookups."),
+                    FieldSpec.stringList("measures", "Source columns loaded as measures."),
+                    stringList("partitionedBy", "Columns the fact table is partitioned by."),
+                    string("description", "Free text.")));
+
     /** The top level of a metadata file. Every section is optional; files are merged. */
     public static final EntitySpec FILE = new EntitySpec("MetadataFile",
             "One metadata file. Every section is optional; all files of a project are merged.",
@@ -170,11 +209,13 @@ public final class MetadataSpec {
                     entityList("batches", BATCH, false, "Batches."),
                     entityList("projects", PROJECT, false, "Projects."),
                     entityList("objects", OBJECT, false, "Objects."),
+                    entityList("dimensions", DIMENSION, false, "Gold dimensions."),
+                    entityList("facts", FACT, false, "Gold facts."),
                     settings()));
 
     /** All entities, in reference-documentation order. */
     public static List<EntitySpec> all() {
         return List.of(FILE, CONNECTION, BATCH, COMPUTE, RETRY, SCHEDULE, PROJECT, OBJECT, COLUMN, RELATIONSHIP,
-                PARAMETER);
+                PARAMETER, DIMENSION, DIMENSION_COLUMN, FACT, FACT_DIMENSION);
     }
 }

@@ -114,6 +114,15 @@ public final class Names {
         return b.append(object.name()).toString();
     }
 
+    /**
+     * The container (ADLS file system) extracted files land in: the landing connection's {@code container} when it
+     * names one, else the value of the AzureStageContainer setting. ADF writes there; the notebooks read there.
+     */
+    public static String landingContainer(Connection landing, String azureStageContainer) {
+        return landing != null && landing.container() != null && !landing.container().isBlank()
+                ? landing.container().trim() : azureStageContainer;
+    }
+
     /** The landing folder of all objects of a source: {@code [path/]rs}. */
     public static String landingRoot(Connection landing, Connection source) {
         String rs = recordSource(source);

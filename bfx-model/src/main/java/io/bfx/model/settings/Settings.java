@@ -61,6 +61,30 @@ public final class Settings {
     public static final SettingDefinition INTEGRATION_KEY_TO_UPPER = def("IntegrationKeyToUpper", "Core", "Y",
             new SettingType.YesNo(), "Upper-case business keys before hashing them.");
 
+    // Data Vault and naming
+    public static final SettingDefinition DV_APPEND_HUB = def("DvAppendHub", "Data Vault Naming", "HUB",
+            new SettingType.Name(32), "Prefix (or suffix) of hub names.");
+    public static final SettingDefinition DV_APPEND_LINK = def("DvAppendLink", "Data Vault Naming", "LNK",
+            new SettingType.Name(32), "Prefix (or suffix) of link names.");
+    public static final SettingDefinition DV_APPEND_SATELLITE = def("DvAppendSatellite", "Data Vault Naming", "SAT",
+            new SettingType.Name(32), "Prefix (or suffix) of satellite names.");
+    public static final SettingDefinition DV_APPEND_LINK_SATELLITE = def("DvAppendLinkSatellite", "Data Vault Naming",
+            "LSAT", new SettingType.Name(32), "Prefix (or suffix) of link satellite names.");
+    public static final SettingDefinition SUFFIX_OR_PREFIX_OBJECT = def("SuffixOrPrefixObject", "Naming", "P",
+            new SettingType.OneOf(List.of("P", "S")), "P puts the Data Vault type before the name (HUB_Customer), S after it (Customer_HUB).");
+    public static final SettingDefinition APPEND_SURROGATE_KEY = def("AppendSurrogateKey", "Model", "SK",
+            new SettingType.Name(32), "Suffix of hash key columns (Customer_SK).");
+    public static final SettingDefinition APPEND_INTEGRATION_KEY = def("AppendIntegrationKey", "Model", "BK",
+            new SettingType.Name(32), "Suffix of business key columns (Customer_BK).");
+    public static final SettingDefinition ADD_RECORD_SOURCE_TO_INTEGRATION_KEY = def("AddRecordSourceToIntegrationKey",
+            "Model", "Y", new SettingType.YesNo(), "Start business keys with the record source (awlt~680), so keys of different sources never collide.");
+    public static final SettingDefinition DV_ADD_ZERO_KEYS = def("DvAddZeroKeys", "Data Vault", "N",
+            new SettingType.YesNo(), "Add a zero key (ghost record) to hubs, links and satellites; all-NULL keys map to it.");
+    public static final SettingDefinition DV_END_DATE_SATELLITE = def("DvEndDateSatellite", "Data Vault", "N",
+            new SettingType.YesNo(), "Maintain row_effective_to on satellites (the start of the next version).");
+    public static final SettingDefinition GLOBAL_DEFAULT_DATE = def("GlobalDefaultDate", "Core", "0001-01-01",
+            new SettingType.Text(), "Start of the validity of a dimension's first version, so facts older than the first load find it.");
+
     // Azure storage
     public static final SettingDefinition AZURE_STAGE_CONTAINER = def("AzureStageContainer", "Azure Storage", "staging",
             new SettingType.Name(63), "Container where extracted files land.");
@@ -105,6 +129,9 @@ public final class Settings {
             DATABRICKS_USE_LIQUID_CLUSTERING, DATABRICKS_SECRET_SCOPE, DATABRICKS_CATALOG_SECRET_KEY,
             DATABRICKS_ACTIVITY_TIMEOUT, DATABRICKS_ACTIVITY_RETRY_ATTEMPTS, DATABRICKS_ACTIVITY_RETRY_INTERVAL,
             HASH_ALGORITHM, STRING_CONCATENATOR, HASH_NULL_VALUE, INTEGRATION_KEY_TO_UPPER,
+            DV_APPEND_HUB, DV_APPEND_LINK, DV_APPEND_SATELLITE, DV_APPEND_LINK_SATELLITE, SUFFIX_OR_PREFIX_OBJECT,
+            APPEND_SURROGATE_KEY, APPEND_INTEGRATION_KEY, ADD_RECORD_SOURCE_TO_INTEGRATION_KEY, DV_ADD_ZERO_KEYS,
+            DV_END_DATE_SATELLITE, GLOBAL_DEFAULT_DATE,
             AZURE_STAGE_CONTAINER, AZURE_ARCHIVE_CONTAINER, AZURE_ERROR_CONTAINER, AZURE_ARCHIVE_LANDING_FILES,
             AZURE_ON_ERROR_LANDING_FILES, AZURE_KEY_VAULT, AZURE_DATA_FACTORY_NAME, AZURE_INTEGRATION_RUNTIME,
             AZURE_DEFAULT_TIMEOUT, AZURE_DEFAULT_RETRY_ATTEMPTS, AZURE_DEFAULT_RETRY_INTERVAL,

@@ -14,7 +14,8 @@ final class KeysRule implements Rule {
     public void check(RuleContext ctx) {
         for (Project p : ctx.metadata().projects()) {
             String layer = p.persistentStagingConnection() != null ? "persistent staging"
-                    : p.targetConnection() != null ? "the target layer" : null;
+                    : p.targetConnection() != null ? "the target layer"
+                    : p.dataMartConnection() != null ? "the data mart" : null;
             if (layer == null) {
                 continue;
             }

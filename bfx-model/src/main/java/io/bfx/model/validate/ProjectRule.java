@@ -30,8 +30,8 @@ final class ProjectRule implements Rule {
             role(ctx, p, p.stagingConnection(), "stagingConnection", EnumSet.of(IntegrationStage.STAGING_AREA));
             role(ctx, p, p.persistentStagingConnection(), "persistentStagingConnection",
                     EnumSet.of(IntegrationStage.PERSISTENT_STAGING_AREA));
-            role(ctx, p, p.targetConnection(), "targetConnection",
-                    EnumSet.of(IntegrationStage.DATA_VAULT, IntegrationStage.DATA_MART));
+            role(ctx, p, p.targetConnection(), "targetConnection", EnumSet.of(IntegrationStage.DATA_VAULT));
+            role(ctx, p, p.dataMartConnection(), "dataMartConnection", EnumSet.of(IntegrationStage.DATA_MART));
             role(ctx, p, p.catalogConnection(), "catalogConnection", EnumSet.of(IntegrationStage.CATALOG));
 
             ctx.connection(p.sourceConnection()).ifPresent(c -> {
@@ -58,6 +58,7 @@ final class ProjectRule implements Rule {
             databricks(ctx, p, p.stagingConnection(), "stagingConnection");
             databricks(ctx, p, p.persistentStagingConnection(), "persistentStagingConnection");
             databricks(ctx, p, p.targetConnection(), "targetConnection");
+            databricks(ctx, p, p.dataMartConnection(), "dataMartConnection");
 
             Optional<Connection> catalog = ctx.catalogOf(p);
             if (p.catalogConnection() == null && catalog.isEmpty()) {

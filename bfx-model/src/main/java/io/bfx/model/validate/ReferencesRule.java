@@ -25,6 +25,7 @@ final class ReferencesRule implements Rule {
             connection(ctx, p.persistentStagingConnection(), p.origin(), "persistentStagingConnection",
                     connectionNames, p);
             connection(ctx, p.targetConnection(), p.origin(), "targetConnection", connectionNames, p);
+            connection(ctx, p.dataMartConnection(), p.origin(), "dataMartConnection", connectionNames, p);
             connection(ctx, p.catalogConnection(), p.origin(), "catalogConnection", connectionNames, p);
             if (p.batch() != null && ctx.metadata().batch(p.batch()).isEmpty()) {
                 ctx.findings().report(Code.BFX009, p.origin().of("batch"),

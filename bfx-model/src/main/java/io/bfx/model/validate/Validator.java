@@ -25,7 +25,9 @@ public final class Validator {
             new ClusteringRule(),
             new NameCollisionRule(),
             new SystemColumnsRule(),
-            new ParametersRule());
+            new ParametersRule(),
+            new SilverRule(),
+            new GoldRule());
 
     public List<Finding> validate(Metadata metadata) {
         Findings findings = new Findings();

@@ -1,0 +1,34 @@
+package io.bfx.model;
+
+import java.util.List;
+
+/** How the Silver layer of a project is modelled. */
+public enum SilverModel implements Choice {
+    DATA_VAULT("DataVault", List.of("DV"), "Data Vault: hubs, links and satellites derived from the source metadata."),
+    NORMAL_FORM("NormalForm", List.of("NF", "3NF"), "Normal form: one current-state table per object, loaded by MERGE.");
+
+    private final String label;
+    private final List<String> aliases;
+    private final String description;
+
+    SilverModel(String label, List<String> aliases, String description) {
+        this.label = label;
+        this.aliases = aliases;
+        this.description = description;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+}
