@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
@@ -37,10 +38,28 @@ final class ClasspathFolder {
                     default -> throw new TemplateException("Cannot list templates at " + root);
                 }
             }
+            // getResources finds a folder in a jar only if the jar has an entry for the folder itself, which a jar
+            // made by a zip tool may lack: its overrides would be silently ignored. So the jars of a URL class
+            // loader (Maven's plugin realm is one) are also listed entry by entry.
+            if (loader instanceof URLClassLoader urls) {
+                for (URL url : urls.getURLs()) {
+                    if ("file".equals(url.getProtocol()) && url.getPath().endsWith(".jar") && isFile(url)) {
+                        listJar(new URL("jar:" + url + "!/"), prefix, out);
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out;
+    }
+
+    private static boolean isFile(URL url) {
+        try {
+            return Files.isRegularFile(Path.of(url.toURI()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static void listDirectory(URL root, Map<String, URL> out) throws IOException {

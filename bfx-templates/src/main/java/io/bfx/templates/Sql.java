@@ -102,7 +102,7 @@ public sealed interface Sql {
                 throw new TemplateException("Control character in SQL identifier: " + part);
             }
         }
-        return "`" + part + "`";
+        return "`" + part.replace("`", "``") + "`";
     }
 
     static String quoteLiteral(String value) {

@@ -119,7 +119,13 @@ public final class TemplateEngine {
             }
             if (object instanceof PythonText text) {
                 // A complete literal in Python output; elsewhere just its text, escaped for that format.
-                return format == OutputFormat.PYTHON ? TYPED + text.literal() : text.value();
+                if (format == OutputFormat.PYTHON) {
+                    return TYPED + text.literal();
+                }
+                if (text.value().contains(TYPED)) {
+                    throw new TemplateException("Malformed typed value");
+                }
+                return text.value();
             }
             String plain = super.stringify(object);
             // encode() tells a typed value from a plain one only by the marker, so a plain value starting with it
