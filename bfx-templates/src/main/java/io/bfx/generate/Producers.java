@@ -1,5 +1,6 @@
 package io.bfx.generate;
 
+import io.bfx.generate.adf.AdfProducer;
 import io.bfx.generate.catalog.CatalogProducer;
 import io.bfx.generate.databricks.DatabricksProducer;
 import java.util.List;
@@ -10,6 +11,6 @@ final class Producers {
     private Producers() {}
 
     static List<ArtifactProducer> standard() {
-        return List.of(new DatabricksProducer(), new CatalogProducer());
+        return List.of(new AdfProducer(), new DatabricksProducer(), new CatalogProducer());
     }
 }

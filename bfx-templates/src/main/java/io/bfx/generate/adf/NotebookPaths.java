@@ -1,0 +1,39 @@
+package io.bfx.generate.adf;
+
+import io.bfx.model.Connection;
+import io.bfx.model.DataObject;
+import io.bfx.model.Project;
+import io.bfx.model.naming.Names;
+import io.bfx.model.settings.SettingResolver;
+import io.bfx.model.settings.Settings;
+
+/**
+ * Workspace paths of what the Databricks bundle deploys: the root folder (DatabricksNotebookPath with
+ * {@code @@Repository} replaced by DatabricksRepositoryName, ending with '/'), the notebooks under
+ * {@code src/<project>/} and the ODBC init script at the root.
+ */
+final class NotebookPaths {
+
+    private NotebookPaths() {}
+
+    /** The root folder for a project. */
+    static String root(SettingResolver settings, Project project) {
+        return root(settings.forProject(Settings.DATABRICKS_NOTEBOOK_PATH, project).value(),
+                settings.forProject(Settings.DATABRICKS_REPOSITORY_NAME, project).value());
+    }
+
+    static String root(String notebookPath, String repository) {
+        String path = notebookPath.trim().replace("@@Repository", repository.trim());
+        return path.endsWith("/") ? path : path + "/";
+    }
+
+    /**
+     * The notebook of an object: {@code <root>src/<project>/<prefix><rs>_<object>} (no extension), where the
+     * Databricks bundle puts it ({@code src/<Names.key(project)>/<Names.notebook(...)>}).
+     */
+    static String notebook(SettingResolver settings, Project project, Connection source, DataObject object) {
+        String prefix = settings.forProject(Settings.DATABRICKS_APPEND_NOTEBOOK_NAME, project).value();
+        return root(settings, project) + "src/" + Names.key(project.name()) + "/"
+                + Names.notebook(prefix, source, object);
+    }
+}
