@@ -35,7 +35,8 @@ public enum Code {
     BFX028(Severity.ERROR, "A column name collides with a system column that bfx adds."),
     BFX029(Severity.WARNING, "A reference column cannot become a Data Vault link."),
     BFX030(Severity.ERROR, "A fact's dimension lookup does not match the dimension's business key."),
-    BFX031(Severity.ERROR, "Silver and Gold load from persistent staging, which the project does not have.");
+    BFX031(Severity.ERROR, "Silver and Gold load from persistent staging, which the project does not have."),
+    BFX032(Severity.ERROR, "Projects run together (one batch, one factory) disagree on how they run.");
 
     private final Severity defaultSeverity;
     private final String title;

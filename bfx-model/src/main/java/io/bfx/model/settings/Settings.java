@@ -96,6 +96,8 @@ public final class Settings {
             "Y", new SettingType.YesNo(), "Move landed files to the archive container after a successful load.");
     public static final SettingDefinition AZURE_ON_ERROR_LANDING_FILES = def("AzureOnErrorLandingFiles", "Azure",
             "Y", new SettingType.YesNo(), "Move the files of a failed copy to the error container.");
+    public static final SettingDefinition AZURE_DATA_FACTORY_ACTIVITY_LIMIT = def("AzureDataFactoryActivityLimit",
+            "Azure", "40", new SettingType.Int(1, 80), "Objects per ADF sub-batch pipeline (ADF allows 80 activities per pipeline).");
     public static final SettingDefinition AZURE_KEY_VAULT = def("AzureKeyVault", "Azure", "",
             new SettingType.Text(), "Name of the Azure Key Vault holding the secrets ADF uses (a template parameter when empty).");
     public static final SettingDefinition AZURE_DATA_FACTORY_NAME = def("AzureDataFactoryName", "Azure", "",
@@ -133,7 +135,7 @@ public final class Settings {
             APPEND_SURROGATE_KEY, APPEND_INTEGRATION_KEY, ADD_RECORD_SOURCE_TO_INTEGRATION_KEY, DV_ADD_ZERO_KEYS,
             DV_END_DATE_SATELLITE, GLOBAL_DEFAULT_DATE,
             AZURE_STAGE_CONTAINER, AZURE_ARCHIVE_CONTAINER, AZURE_ERROR_CONTAINER, AZURE_ARCHIVE_LANDING_FILES,
-            AZURE_ON_ERROR_LANDING_FILES, AZURE_KEY_VAULT, AZURE_DATA_FACTORY_NAME, AZURE_INTEGRATION_RUNTIME,
+            AZURE_ON_ERROR_LANDING_FILES, AZURE_DATA_FACTORY_ACTIVITY_LIMIT, AZURE_KEY_VAULT, AZURE_DATA_FACTORY_NAME, AZURE_INTEGRATION_RUNTIME,
             AZURE_DEFAULT_TIMEOUT, AZURE_DEFAULT_RETRY_ATTEMPTS, AZURE_DEFAULT_RETRY_INTERVAL,
             AZURE_CATALOG_TIMEOUT, AZURE_CATALOG_RETRY_ATTEMPTS, AZURE_CATALOG_RETRY_INTERVAL,
             AZURE_COPY_TIMEOUT, AZURE_COPY_RETRY_ATTEMPTS, AZURE_COPY_RETRY_INTERVAL);

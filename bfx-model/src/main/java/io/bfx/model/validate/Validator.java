@@ -27,7 +27,8 @@ public final class Validator {
             new SystemColumnsRule(),
             new ParametersRule(),
             new SilverRule(),
-            new GoldRule());
+            new GoldRule(),
+            new OrchestrationRule());
 
     public List<Finding> validate(Metadata metadata) {
         Findings findings = new Findings();

@@ -13,7 +13,6 @@ import io.bfx.model.Project;
 import io.bfx.model.naming.Names;
 import io.bfx.model.settings.EffectiveSetting;
 import io.bfx.model.settings.SettingDefinition;
-import io.bfx.model.settings.SettingType;
 import io.bfx.model.settings.Settings;
 import io.bfx.templates.Seq;
 import java.util.ArrayList;
@@ -34,8 +33,7 @@ public final class AdfProducer implements ArtifactProducer {
      * setting in {@link Settings}; declared here so that it is resolved like one and becomes configurable by
      * moving this definition there.
      */
-    static final SettingDefinition ACTIVITY_LIMIT = new SettingDefinition("AzureDataFactoryActivityLimit", "Azure",
-            "40", new SettingType.Int(1, 80), "Objects per ADF sub-batch pipeline.");
+    static final SettingDefinition ACTIVITY_LIMIT = io.bfx.model.settings.Settings.AZURE_DATA_FACTORY_ACTIVITY_LIMIT;
 
     static final String DEFAULT_FACTORY_NAME = "bfx-adf";
     private static final Pattern FACTORY_NAME = Pattern.compile("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){2,62}$");
