@@ -9,11 +9,13 @@ import io.bfx.templates.Sql;
  */
 public enum SessionVariables {
     ROW_AUDIT_ID("bfx_row_audit_id", "BIGINT", "row_audit_id", "The run catalog execution whose landed data is loaded."),
-    STEP("bfx_step", "STRING", "step", "Which step to run: all, stg or psa."),
+    STEP("bfx_step", "STRING", "step", "Which step to run: all, or one step of this notebook."),
     STAGING_CATALOG("bfx_stg_catalog", "STRING", "stg_catalog", "Catalog of the staging tables."),
     PSA_CATALOG("bfx_psa_catalog", "STRING", "psa_catalog", "Catalog of the persistent staging tables."),
     LANDING_ROOT("bfx_landing_root", "STRING", "landing_root",
-            "Root URL of the landing container, for example abfss://landing@account.dfs.core.windows.net.");
+            "Root URL of the landing container, for example abfss://landing@account.dfs.core.windows.net."),
+    VAULT_CATALOG("bfx_dv_catalog", "STRING", "dv_catalog", "Catalog of the Silver tables (Data Vault or normal form)."),
+    MART_CATALOG("bfx_dm_catalog", "STRING", "dm_catalog", "Catalog of the Gold tables (dimensions and facts).");
 
     private final String variable;
     private final String type;
