@@ -75,6 +75,7 @@ final class ConnectionRule implements Rule {
     private static boolean needsAdfCredential(Connection c) {
         return c.integrationStage() == IntegrationStage.SOURCE_SYSTEM
                 || c.integrationStage() == IntegrationStage.LANDING_AREA
-                || c.integrationStage() == IntegrationStage.CATALOG;
+                || c.integrationStage() == IntegrationStage.CATALOG
+                || c.integrationStage() == IntegrationStage.STAGING_AREA; // ADF's Databricks linked service
     }
 }

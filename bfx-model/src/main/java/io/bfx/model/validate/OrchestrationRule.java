@@ -57,6 +57,17 @@ final class OrchestrationRule implements Rule {
             }
         }
         for (Project p : all) {
+            ctx.connection(p.stagingConnection()).ifPresent(c -> {
+                if (c.systemType() == SystemType.DATABRICKS
+                        && ConnectionRule.effectiveAuthentication(c) == io.bfx.model.Authentication.MANAGED_IDENTITY
+                        && (c.workspaceResourceId() == null || c.workspaceResourceId().isBlank())) {
+                    ctx.findings().report(Code.BFX006, c.origin().location(),
+                            "Databricks connection '" + c.name() + "' has no 'workspaceResourceId'; ADF signs in to the "
+                                    + "workspace with its managed identity, which needs it.",
+                            "Add 'workspaceResourceId: /subscriptions/.../providers/Microsoft.Databricks/workspaces/<name>', "
+                                    + "or use 'authentication: AccessToken' with a keyVaultSecret.");
+                }
+            });
             ctx.catalogOf(p).ifPresent(c -> {
                 if (c.systemType() == SystemType.POSTGRESQL) {
                     ctx.findings().report(Code.BFX026, c.origin().of("systemType"),

@@ -33,6 +33,7 @@ class AllFindingsInOneRunTest {
               - name: BFX_STG
                 systemType: Databricks
                 integrationStage: StagingArea
+                workspaceResourceId: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-bfx/providers/Microsoft.Databricks/workspaces/dbw-bfx
                 catalog: bfx_dev
                 schema: awlt_stg
               - name: BIMLCATALOG
@@ -84,8 +85,8 @@ class AllFindingsInOneRunTest {
         assertEquals(List.of(
                 "src/main/bfx/environment.yml:7:5 BFX004", // 'sever' is not a key
                 "src/main/bfx/environment.yml:10:23 BFX007", // 'Landing' is not a stage
-                "src/main/bfx/environment.yml:23:14 BFX007", // threads: 0
-                "src/main/bfx/environment.yml:31:29 BFX015", // serverless with the default ODBC driver
+                "src/main/bfx/environment.yml:24:14 BFX007", // threads: 0
+                "src/main/bfx/environment.yml:32:29 BFX015", // serverless with the default ODBC driver
                 "src/main/bfx/saleslt.yml:7:17 BFX011", // 'Last Name'
                 "src/main/bfx/saleslt.yml:7:38 BFX012", // nvarchar(50)
                 "src/main/bfx/saleslt.yml:8:17 BFX028", // row_hash
