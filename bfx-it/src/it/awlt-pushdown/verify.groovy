@@ -7,5 +7,5 @@ assert job.count('depends_on:') == 10
 assert !job.contains('libraries:') && !job.contains('environment_key')
 assert new File(out, '.bfx-manifest').isFile()
 def log = new File(basedir, 'build.log').text
-assert log.contains('bfx metadata is valid: 4 file(s), 1 project(s), 10 object(s).')
+assert log.contains('bfx metadata is valid: 5 file(s), 1 project(s), 10 object(s).')
 return true

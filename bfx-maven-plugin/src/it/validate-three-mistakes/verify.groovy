@@ -1,8 +1,8 @@
 // All three mistakes are printed the way a compiler prints errors, and no stack trace is shown.
 def log = new File(basedir, 'build.log').text
-assert log.contains('[ERROR] src/main/bfx/environment.yml:29:5 BFX004 Unknown key \'targetConection\'')
+assert log.contains('[ERROR] src/main/bfx/environment.yml:30:5 BFX004 Unknown key \'targetConection\'')
 assert log.contains('hint: Did you mean \'targetConnection\'?')
-assert log.contains('[ERROR] src/main/bfx/environment.yml:30:12 BFX009 Project \'EXT_SRC\' names batch \'NIGHTLY_RUN\'')
+assert log.contains('[ERROR] src/main/bfx/environment.yml:31:12 BFX009 Project \'EXT_SRC\' names batch \'NIGHTLY_RUN\'')
 assert log.contains('[ERROR] src/main/bfx/objects.yml:7:33 BFX012 Data type \'Strng(50)\'')
 assert log.contains('bfx metadata has 3 errors')
 assert !(log =~ /(?m)^\s+at [a-z]+\./) : 'no stack trace'
