@@ -35,14 +35,9 @@ final class BundleModel {
         return Names.key(project.name());
     }
 
-    String notebookName(BronzeObject unit) {
-        String prefix = context.settings().forProject(Settings.DATABRICKS_APPEND_NOTEBOOK_NAME, unit.project()).value();
-        return Names.notebook(prefix, unit.source(), unit.object());
-    }
-
     /** The notebook's path in the bundle, without extension: {@code src/<project>/<notebook>}. */
-    String notebookPath(BronzeObject unit) {
-        return "src/" + projectFolder(unit.project()) + "/" + notebookName(unit);
+    String notebookPath(NotebookUnit unit) {
+        return "src/" + projectFolder(unit.project()) + "/" + unit.notebookName();
     }
 
     Connection catalogConnection(Project project) {
@@ -83,30 +78,35 @@ final class BundleModel {
 
     record RootView(String bundleName, List<Variable> variables, List<Target> targets) {}
 
-    RootView root() {
+    /** The bundle variable a session variable's value comes from, for a unit: a catalog or a landing URL. */
+    static String bundleVariable(SessionVariables v, Connection c) {
+        return v == SessionVariables.LANDING_ROOT ? landingVariable(c) : catalogVariable(c);
+    }
+
+    RootView root(Map<Batch, List<NotebookUnit>> units) {
         Map<String, Variable> variables = new TreeMap<>();
         String host = null;
         boolean computeCluster = false;
         String clusterId = "";
-        for (Batch batch : solution.batches()) {
-            List<Project> projects = solution.projects(batch);
-            if ("ComputeCluster".equals(DatabricksProducer.compute(context, batch, projects))) {
+        for (Map.Entry<Batch, List<NotebookUnit>> e : units.entrySet()) {
+            List<Project> projects = solution.projects(e.getKey());
+            if (pushdown(e.getKey()) && "ComputeCluster".equals(DatabricksProducer.compute(context, e.getKey(), projects))) {
                 computeCluster = true;
                 String id = context.settings().forProject(Settings.DATABRICKS_EXISTING_CLUSTER_ID, projects.get(0)).value();
                 clusterId = id.isBlank() ? clusterId : id;
             }
-            for (BronzeObject unit : solution.bronze(batch)) {
-                variables.putIfAbsent(catalogVariable(unit.staging()), new Variable(catalogVariable(unit.staging()),
-                        "Unity Catalog catalog of connection " + unit.staging().name(), unit.staging().catalog(), true));
-                if (unit.hasPersistentStaging()) {
-                    variables.putIfAbsent(catalogVariable(unit.psa()), new Variable(catalogVariable(unit.psa()),
-                            "Unity Catalog catalog of connection " + unit.psa().name(), unit.psa().catalog(), true));
+            for (NotebookUnit unit : e.getValue()) {
+                for (Map.Entry<SessionVariables, Connection> c : unit.connections().entrySet()) {
+                    String name = bundleVariable(c.getKey(), c.getValue());
+                    variables.putIfAbsent(name, c.getKey() == SessionVariables.LANDING_ROOT
+                            ? new Variable(name, "Landing container URL of connection " + c.getValue().name(),
+                                    DatabricksProducer.landingRoot(context, c.getValue()), true)
+                            : new Variable(name, "Unity Catalog catalog of connection " + c.getValue().name(),
+                                    c.getValue().catalog(), true));
                 }
-                variables.putIfAbsent(landingVariable(unit.landing()), new Variable(landingVariable(unit.landing()),
-                        "Landing container URL of connection " + unit.landing().name(),
-                        DatabricksProducer.landingRoot(context, unit.landing()), true));
-                if (host == null && unit.staging().workspaceUrl() != null) {
-                    host = unit.staging().workspaceUrl();
+                Connection staging = context.metadata().connection(unit.project().stagingConnection()).orElse(null);
+                if (host == null && staging != null && staging.workspaceUrl() != null) {
+                    host = staging.workspaceUrl();
                 }
             }
         }
@@ -170,7 +170,7 @@ final class BundleModel {
         return pushdown;
     }
 
-    JobView job(Batch batch) {
+    JobView job(Batch batch, List<NotebookUnit> units) {
         List<Project> projects = solution.projects(batch);
         String compute = DatabricksProducer.compute(context, batch, projects);
         String driver = context.settings().forProject(Settings.DATABRICKS_UTILS_DRIVER, projects.get(0)).canonical();
@@ -185,32 +185,24 @@ final class BundleModel {
         }
         boolean serverless = "Serverless".equals(compute);
         List<Task> tasks = new ArrayList<>();
-        for (BronzeObject unit : solution.bronze(batch)) {
-            List<String> previous = List.of();
-            List<String> steps = new ArrayList<>(List.of(BronzeSteps.STAGING));
-            if (unit.hasPersistentStaging()) {
-                steps.add(BronzeSteps.PERSISTENT_STAGING);
-            }
-            for (String step : steps) {
-                String key = Names.task(step, unit.source(), unit.object());
+        for (NotebookUnit unit : units) {
+            for (LoadStep step : unit.steps()) {
                 List<KeyValue> base = new ArrayList<>();
-                base.add(new KeyValue("step", step));
-                base.add(new KeyValue("stg_catalog", "${var." + catalogVariable(unit.staging()) + "}"));
-                if (unit.hasPersistentStaging()) {
-                    base.add(new KeyValue("psa_catalog", "${var." + catalogVariable(unit.psa()) + "}"));
+                base.add(new KeyValue("step", step.name()));
+                for (Map.Entry<SessionVariables, Connection> c : unit.connections().entrySet()) {
+                    base.add(new KeyValue(c.getKey().widget(), "${var." + bundleVariable(c.getKey(), c.getValue()) + "}"));
                 }
-                base.add(new KeyValue("landing_root", "${var." + landingVariable(unit.landing()) + "}"));
-                tasks.add(new Task(key, previous, "../" + notebookPath(unit) + (unit.project().sqlScripting() ? ".sql" : ".py"),
+                tasks.add(new Task(step.taskKey(), step.dependsOn(),
+                        "../" + notebookPath(unit) + (unit.project().sqlScripting() ? ".sql" : ".py"),
                         base,
                         "JobCluster".equals(compute) ? clusterKey : null,
                         "ComputeCluster".equals(compute),
                         serverless ? JDBC_ENVIRONMENT : null,
                         serverless,
                         jdbc && !serverless ? JDBC_PACKAGES : List.of()));
-                previous = List.of(key);
             }
         }
-        String description = "Bronze loads of batch " + batch.name() + " (projects "
+        String description = "Loads of batch " + batch.name() + " (projects "
                 + String.join(", ", projects.stream().map(Project::name).toList())
                 + "), generated by bfx. Run by the ADF batch pipeline with row_audit_id and execution_id.";
         return new JobView(Names.jobKey(batch), batch.name(), description,

@@ -10,7 +10,8 @@ import io.bfx.model.Connection;
 import io.bfx.model.Project;
 import io.bfx.model.naming.Names;
 import io.bfx.model.settings.Settings;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -28,21 +29,24 @@ public final class DatabricksProducer implements ArtifactProducer {
     public void produce(SolutionContext context, FileSink sink) {
         Solution solution = new Solution(context.metadata());
         BundleModel bundle = new BundleModel(context, solution);
-        ObjectArtifacts objects = new ObjectArtifacts(context, bundle);
+        NotebookUnits layers = new NotebookUnits(context, solution);
+        NotebookWriter writer = new NotebookWriter(context, bundle);
 
-        List<BronzeObject> all = new ArrayList<>();
-        solution.batches().forEach(b -> all.addAll(solution.bronze(b)));
-        checkUniqueTasks(solution);
-        context.forEachParallel(all, unit -> objects.produce(unit, sink));
-
+        // One batch at a time: its units (with their rendered SQL) are written and dropped before the next batch.
+        Map<Batch, List<NotebookUnit>> shapes = new LinkedHashMap<>();
         for (Batch batch : solution.batches()) {
-            if (!bundle.pushdown(batch)) {
-                continue; // traditional mode: ADF runs the notebooks itself, the bundle only deploys them
+            checkUniqueTasks(batch, solution);
+            List<NotebookUnit> units = layers.of(batch);
+            context.forEachParallel(units, unit -> writer.write(unit, sink));
+            if (bundle.pushdown(batch)) {
+                sink.accept(context.render(ROOT + "resources/" + Names.jobKey(batch) + ".job.yml",
+                        "databricks/job.yml.mustache", bundle.job(batch, units)));
             }
-            sink.accept(context.render(ROOT + "resources/" + Names.jobKey(batch) + ".job.yml",
-                    "databricks/job.yml.mustache", bundle.job(batch)));
+            // databricks.yml needs only each unit's connections, not its SQL.
+            shapes.put(batch, units.stream().map(u -> new NotebookUnit(u.project(), u.notebookName(), u.entity(),
+                    u.title(), u.countObject(), List.of(), u.connections())).toList());
         }
-        sink.accept(context.render(ROOT + "databricks.yml", "databricks/databricks.yml.mustache", bundle.root()));
+        sink.accept(context.render(ROOT + "databricks.yml", "databricks/databricks.yml.mustache", bundle.root(shapes)));
         copy(context, sink, "databricks/bfxutils.py", ROOT + "src/bfxutils.py");
         copy(context, sink, "databricks/bfx_init_odbc.sh", ROOT + "bfx_init_odbc.sh");
         sink.accept(context.render(ROOT + "bfx_setup_secrets.ps1", "databricks/bfx_setup_secrets.ps1.mustache",
@@ -54,16 +58,14 @@ public final class DatabricksProducer implements ArtifactProducer {
     }
 
     /** Task keys must be unique within a job; two projects of one batch could collide on record source and name. */
-    private static void checkUniqueTasks(Solution solution) {
-        for (Batch batch : solution.batches()) {
-            Set<String> keys = new HashSet<>();
-            for (BronzeObject unit : solution.bronze(batch)) {
-                String key = Names.task(BronzeSteps.STAGING, unit.source(), unit.object()).toLowerCase(java.util.Locale.ROOT);
-                if (!keys.add(key)) {
-                    throw new GenerationException("Batch " + batch.name() + " loads two objects named "
-                            + unit.table() + " (record source and object name); give their sources different "
-                            + "record sources or run them in different batches.");
-                }
+    private static void checkUniqueTasks(Batch batch, Solution solution) {
+        Set<String> keys = new HashSet<>();
+        for (BronzeObject unit : solution.bronze(batch)) {
+            String key = Names.task(BronzeSteps.STAGING, unit.source(), unit.object()).toLowerCase(java.util.Locale.ROOT);
+            if (!keys.add(key)) {
+                throw new GenerationException("Batch " + batch.name() + " loads two objects named "
+                        + unit.table() + " (record source and object name); give their sources different "
+                        + "record sources or run them in different batches.");
             }
         }
     }
