@@ -34,7 +34,8 @@ public record NotebookView(
             PythonText assignText) {}
 
     /** A step of the notebook: its SQL as Python literals and as script statements. */
-    public record Step(String name, Sql.Literal nameLiteral, String description, Sql.Fragment descriptionComment,
+    public record Step(String name, Sql.Literal nameLiteral, Sql.Fragment nameComment, String description,
+            Sql.Fragment descriptionComment,
             List<PythonText> pythonStatements, List<Sql.Fragment> scriptStatements, String countObject,
             String countType, PythonText countStatement) {}
 }

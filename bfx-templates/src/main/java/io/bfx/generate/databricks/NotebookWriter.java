@@ -72,10 +72,10 @@ final class NotebookWriter {
         }
         List<NotebookView.Step> steps = new ArrayList<>();
         for (LoadStep s : unit.steps()) {
-            steps.add(new NotebookView.Step(s.name(), Sql.literal(s.name()), s.description(),
+            steps.add(new NotebookView.Step(s.name(), Sql.literal(s.name()), Sql.comment(s.name()), s.description(),
                     Sql.comment(s.description()),
                     s.statements().stream().map(PythonText::new).toList(),
-                    s.statements().stream().map(Sql::fragment).toList(),
+                    s.statements().stream().map(st -> Sql.fragment(indent(st, "    "))).toList(),
                     unit.countObject(), s.countType(), new PythonText(s.countStatement().sql())));
         }
         Connection catalog = bundle.catalogConnection(unit.project());
@@ -117,6 +117,14 @@ final class NotebookWriter {
         }
         return new ProcedureView(step.procedure(), Seq.of(parameters),
                 Sql.literal("bfx " + step.name() + " step of " + unit.title() + ": " + step.description()),
-                step.statements().stream().map(Sql::fragment).toList());
+                step.statements().stream().map(st -> Sql.fragment(indent(st, "  "))).toList());
+    }
+
+    /**
+     * Indents the lines after the first of a statement (the template indents the first), so scripts read as nested
+     * blocks. Safe: generated literals never hold a raw line break.
+     */
+    static String indent(String statement, String by) {
+        return statement.replace("\n", "\n" + by);
     }
 }
