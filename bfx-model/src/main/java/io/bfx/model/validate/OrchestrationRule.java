@@ -58,6 +58,12 @@ final class OrchestrationRule implements Rule {
         }
         for (Project p : all) {
             ctx.connection(p.stagingConnection()).ifPresent(c -> {
+                if (c.systemType() == SystemType.DATABRICKS && (c.workspaceUrl() == null || c.workspaceUrl().isBlank())) {
+                    ctx.findings().report(Code.BFX006, c.origin().location(),
+                            "Databricks connection '" + c.name() + "' has no 'workspaceUrl'; ADF's Databricks linked "
+                                    + "service and the bundle's targets need the workspace.",
+                            "Add 'workspaceUrl: https://adb-<workspace id>.<n>.azuredatabricks.net'.");
+                }
                 if (c.systemType() == SystemType.DATABRICKS
                         && ConnectionRule.effectiveAuthentication(c) == io.bfx.model.Authentication.MANAGED_IDENTITY
                         && (c.workspaceResourceId() == null || c.workspaceResourceId().isBlank())) {

@@ -34,6 +34,7 @@ class AllFindingsInOneRunTest {
                 systemType: Databricks
                 integrationStage: StagingArea
                 workspaceResourceId: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-bfx/providers/Microsoft.Databricks/workspaces/dbw-bfx
+                workspaceUrl: https://adb-1234567890123456.7.azuredatabricks.net
                 catalog: bfx_dev
                 schema: awlt_stg
               - name: BIMLCATALOG
@@ -85,8 +86,8 @@ class AllFindingsInOneRunTest {
         assertEquals(List.of(
                 "src/main/bfx/environment.yml:7:5 BFX004", // 'sever' is not a key
                 "src/main/bfx/environment.yml:10:23 BFX007", // 'Landing' is not a stage
-                "src/main/bfx/environment.yml:24:14 BFX007", // threads: 0
-                "src/main/bfx/environment.yml:32:29 BFX015", // serverless with the default ODBC driver
+                "src/main/bfx/environment.yml:25:14 BFX007", // threads: 0
+                "src/main/bfx/environment.yml:33:29 BFX015", // serverless with the default ODBC driver
                 "src/main/bfx/saleslt.yml:7:17 BFX011", // 'Last Name'
                 "src/main/bfx/saleslt.yml:7:38 BFX012", // nvarchar(50)
                 "src/main/bfx/saleslt.yml:8:17 BFX028", // row_hash

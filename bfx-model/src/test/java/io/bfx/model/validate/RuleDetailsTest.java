@@ -30,6 +30,7 @@ class RuleDetailsTest {
                 systemType: Databricks
                 integrationStage: StagingArea
                 workspaceResourceId: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-bfx/providers/Microsoft.Databricks/workspaces/dbw-bfx
+                workspaceUrl: https://adb-1234567890123456.7.azuredatabricks.net
                 catalog: bfx_dev
                 schema: awlt_stg
               - name: BIMLCATALOG
@@ -99,7 +100,7 @@ class RuleDetailsTest {
 
     @Test
     void tablePropertiesThatSetAKeyTwiceAreInvalid() {
-        assertEquals(List.of("m.yml:38:30 BFX018"), found(BASE + "settings:\n"
+        assertEquals(List.of("m.yml:39:30 BFX018"), found(BASE + "settings:\n"
                 + "  DatabricksTableProperties: \"TBLPROPERTIES (delta.appendOnly = true, delta.appendOnly = false)\"\n"));
     }
 
@@ -107,7 +108,7 @@ class RuleDetailsTest {
     void serverlessWithOdbcOnOneObjectIsReportedForThatObject() {
         List<Finding> f = validate(with("    name: Customer\n",
                 "    name: Customer\n    settings:\n      DatabricksJobCluster: Serverless\n"));
-        assertEquals(List.of("m.yml:35:29 BFX015"), f.stream().map(x -> x.location() + " " + x.code()).toList());
+        assertEquals(List.of("m.yml:36:29 BFX015"), f.stream().map(x -> x.location() + " " + x.code()).toList());
         assertTrue(f.get(0).message().contains("(EXT_AWLT / SalesLT.Customer)"), f.get(0).message());
     }
 
@@ -123,7 +124,7 @@ class RuleDetailsTest {
         // The project's own job runs on serverless with ODBC; an object-level JDBC does not fix the project's job.
         List<String> f = found(with("  - name: EXT_AWLT\nprojects:",
                 "  - name: EXT_AWLT\n    settings:\n      DatabricksJobCluster: Serverless\nprojects:"));
-        assertEquals(List.of("m.yml:25:29 BFX015"), f);
+        assertEquals(List.of("m.yml:26:29 BFX015"), f);
     }
 
     @Test
@@ -131,20 +132,20 @@ class RuleDetailsTest {
         List<Finding> f = validate(with("    name: Customer\n",
                 "    name: Customer\n    partitionedBy: ModifiedDate\n    settings:\n"
                         + "      DatabricksUseLiquidClustering: Y\n"));
-        assertEquals(List.of("m.yml:34:20 BFX025"), f.stream().map(x -> x.location() + " " + x.code()).toList());
-        assertTrue(f.get(0).message().contains("DatabricksUseLiquidClustering=Y (object SalesLT.Customer, m.yml:36:38)"),
+        assertEquals(List.of("m.yml:35:20 BFX025"), f.stream().map(x -> x.location() + " " + x.code()).toList());
+        assertTrue(f.get(0).message().contains("DatabricksUseLiquidClustering=Y (object SalesLT.Customer, m.yml:37:38)"),
                 f.get(0).message());
     }
 
     @Test
     void zOrderWithClusterByIsBfx025() {
-        assertEquals(List.of("m.yml:35:16 BFX025"), found(with("    name: Customer\n",
+        assertEquals(List.of("m.yml:36:16 BFX025"), found(with("    name: Customer\n",
                 "    name: Customer\n    zOrderBy: ModifiedDate\n    clusterBy: CustomerID\n")));
     }
 
     @Test
     void aPartitionColumnThatDoesNotExistIsBfx010() {
-        assertEquals(List.of("m.yml:34:20 BFX010"), found(with("    name: Customer\n",
+        assertEquals(List.of("m.yml:35:20 BFX010"), found(with("    name: Customer\n",
                 "    name: Customer\n    partitionedBy: ModifiedDat\n")));
     }
 
@@ -180,26 +181,26 @@ class RuleDetailsTest {
         List<Finding> f = validate(BASE.replace("projects:\n", "projects:\n  - name: ext_awlt\n"
                 + "    sourceConnection: AWLT_SRC\n    landingConnection: BFX_LND\n    stagingConnection: BFX_STG\n"
                 + "    batch: EXT_AWLT\n"));
-        assertEquals(List.of("m.yml:30:11 BFX008"), f.stream().map(x -> x.location() + " " + x.code()).toList());
+        assertEquals(List.of("m.yml:31:11 BFX008"), f.stream().map(x -> x.location() + " " + x.code()).toList());
         assertTrue(f.get(0).message().contains("(names differ only in case)"), f.get(0).message());
     }
 
     @Test
     void aSystemColumnNameIsRefusedWhateverItsCase() {
-        assertEquals(List.of("m.yml:37:17 BFX028"), found(with("      - { name: ModifiedDate, dataType: DateTime }\n",
+        assertEquals(List.of("m.yml:38:17 BFX028"), found(with("      - { name: ModifiedDate, dataType: DateTime }\n",
                 "      - { name: ModifiedDate, dataType: DateTime }\n      - { name: ROW_AUDIT_ID, dataType: Int64 }\n")));
     }
 
     @Test
     void aTargetColumnThatIsASystemColumnIsRefused() {
-        assertEquals(List.of("m.yml:37:61 BFX028"), found(with("      - { name: ModifiedDate, dataType: DateTime }\n",
+        assertEquals(List.of("m.yml:38:61 BFX028"), found(with("      - { name: ModifiedDate, dataType: DateTime }\n",
                 "      - { name: ModifiedDate, dataType: DateTime }\n"
                         + "      - { name: LoadDate, dataType: DateTime, targetColumn: row_effective_from }\n")));
     }
 
     @Test
     void aBadParameterOperatorIsBfx007() {
-        assertEquals(List.of("m.yml:35:63 BFX007"), found(with("    columns:\n",
+        assertEquals(List.of("m.yml:36:63 BFX007"), found(with("    columns:\n",
                 "    parameters:\n      - { name: LastLoadDate, column: ModifiedDate, operator: \"<\" }\n"
                         + "    columns:\n")));
     }
