@@ -140,6 +140,16 @@ public final class Names {
         return key(prefix + bronzeTable(source, object));
     }
 
+    /** The Silver notebook of an object: prefix + {@code dv_} or {@code nf_} + {@code <rs>_<object>}. */
+    public static String silverNotebook(String prefix, String kind, Connection source, DataObject object) {
+        return key(prefix + kind + "_" + bronzeTable(source, object));
+    }
+
+    /** The Gold notebook of a dimension or fact: prefix + {@code dim_} or {@code fact_} + its name. */
+    public static String goldNotebook(String prefix, String kind, String name) {
+        return key(prefix + kind + "_" + name);
+    }
+
     /** A task key in the batch job: {@code <step>_<rs>_<object>}. */
     public static String task(String step, Connection source, DataObject object) {
         return key(step + "_" + bronzeTable(source, object));

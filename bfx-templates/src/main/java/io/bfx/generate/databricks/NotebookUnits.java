@@ -100,7 +100,7 @@ final class NotebookUnits {
         Map<SessionVariables, Connection> connections = new EnumMap<>(SessionVariables.class);
         connections.put(SessionVariables.PSA_CATALOG, unit.psa());
         connections.put(SessionVariables.VAULT_CATALOG, target);
-        return new NotebookUnit(unit.project(), Names.key(prefix(unit.project()) + kind + "_" + unit.table()),
+        return new NotebookUnit(unit.project(), Names.silverNotebook(prefix(unit.project()), kind, unit.source(), unit.object()),
                 kind + "_" + unit.table(), "Silver load of " + unit.object().qualifiedName() + " ("
                         + unit.source().recordSource() + ")", unit.object().qualifiedName(), steps, connections);
     }
@@ -120,7 +120,8 @@ final class NotebookUnits {
             }
             LoadStep step = GoldSteps.dimension(context, d, unit, mart);
             dimensionTasks.put(d.name().toLowerCase(java.util.Locale.ROOT), step.taskKey());
-            units.add(gold(project, unit, mart, "dim_" + d.name(), d.name(), "Dimension " + d.name(), step));
+            units.add(gold(project, unit, mart, Names.goldNotebook(prefix(project), "dim", d.name()), d.name(),
+                    "Dimension " + d.name(), step));
         }
         for (Fact f : context.metadata().facts()) {
             if (!project.name().equalsIgnoreCase(f.project())) {
@@ -133,8 +134,8 @@ final class NotebookUnits {
             List<String> deps = f.dimensions().stream()
                     .map(fd -> dimensionTasks.get(fd.dimension().toLowerCase(java.util.Locale.ROOT)))
                     .filter(t -> t != null).distinct().toList();
-            units.add(gold(project, unit, mart, "fact_" + f.name(), f.name(), "Fact " + f.name(),
-                    GoldSteps.fact(context, f, unit, mart, deps)));
+            units.add(gold(project, unit, mart, Names.goldNotebook(prefix(project), "fact", f.name()), f.name(),
+                    "Fact " + f.name(), GoldSteps.fact(context, f, unit, mart, deps)));
         }
         return units;
     }
@@ -148,7 +149,6 @@ final class NotebookUnits {
         Map<SessionVariables, Connection> connections = new EnumMap<>(SessionVariables.class);
         connections.put(SessionVariables.PSA_CATALOG, unit.psa());
         connections.put(SessionVariables.MART_CATALOG, mart);
-        return new NotebookUnit(project, Names.key(prefix(project) + name), entity, title, entity, List.of(step),
-                connections);
+        return new NotebookUnit(project, name, entity, title, entity, List.of(step), connections);
     }
 }

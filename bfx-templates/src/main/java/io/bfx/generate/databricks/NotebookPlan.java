@@ -1,0 +1,75 @@
+package io.bfx.generate.databricks;
+
+import io.bfx.generate.Solution;
+import io.bfx.model.Batch;
+import io.bfx.model.Connection;
+import io.bfx.model.Dimension;
+import io.bfx.model.Fact;
+import io.bfx.model.Metadata;
+import io.bfx.model.Project;
+import io.bfx.model.SilverModel;
+import io.bfx.model.naming.Names;
+import io.bfx.model.settings.SettingResolver;
+import io.bfx.model.settings.Settings;
+import io.bfx.model.vault.Vault;
+import io.bfx.model.vault.VaultDeriver;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The notebooks of a batch by layer, without building their SQL: for ADF's traditional mode, which runs them
+ * layer after layer (Bronze, Silver, dimensions, facts), each layer's notebooks in parallel. The names are the
+ * ones the bundle uses ({@link NotebookUnits}).
+ */
+public final class NotebookPlan {
+
+    private NotebookPlan() {}
+
+    /** A notebook to run, with the project it belongs to and a short description. */
+    public record Entry(Project project, String notebook, String description) {}
+
+    /** Notebooks of the batch in four layers: Bronze, Silver, dimensions, facts (a layer may be empty). */
+    public static List<List<Entry>> layers(Metadata metadata, SettingResolver settings, Batch batch) {
+        Solution solution = new Solution(metadata);
+        List<Entry> bronze = new ArrayList<>();
+        List<Entry> silver = new ArrayList<>();
+        List<Entry> dimensions = new ArrayList<>();
+        List<Entry> facts = new ArrayList<>();
+        for (Project p : solution.projects(batch)) {
+            String prefix = settings.forProject(Settings.DATABRICKS_APPEND_NOTEBOOK_NAME, p).value();
+            List<BronzeObject> objects = solution.bronze(p);
+            for (BronzeObject o : objects) {
+                bronze.add(new Entry(p, Names.notebook(prefix, o.source(), o.object()),
+                        "Bronze load of " + o.object().qualifiedName()));
+            }
+            boolean history = p.persistentStagingConnection() != null;
+            Connection target = metadata.connection(p.targetConnection()).orElse(null);
+            if (target != null && history) {
+                Vault vault = p.silverModel() == SilverModel.DATA_VAULT ? new VaultDeriver(metadata).derive(p) : null;
+                for (BronzeObject o : objects) {
+                    boolean any = vault == null
+                            || vault.hubs().stream().anyMatch(h -> h.source() == o.object())
+                            || vault.links().stream().anyMatch(l -> l.source() == o.object())
+                            || vault.satellites().stream().anyMatch(s -> s.source() == o.object());
+                    if (any) {
+                        silver.add(new Entry(p, Names.silverNotebook(prefix, vault == null ? "nf" : "dv", o.source(),
+                                o.object()), "Silver load of " + o.object().qualifiedName()));
+                    }
+                }
+            }
+            if (p.dataMartConnection() != null && history) {
+                for (Dimension d : metadata.dimensions()) {
+                    if (p.name().equalsIgnoreCase(d.project())) {
+                        dimensions.add(new Entry(p, Names.goldNotebook(prefix, "dim", d.name()), "Dimension " + d.name()));
+                    }
+                }
+                for (Fact f : metadata.facts()) {
+                    if (p.name().equalsIgnoreCase(f.project())) {
+                        facts.add(new Entry(p, Names.goldNotebook(prefix, "fact", f.name()), "Fact " + f.name()));
+                    }
+                }
+            }
+        }
+        return List.of(bronze, silver, dimensions, facts);
+    }
+}
