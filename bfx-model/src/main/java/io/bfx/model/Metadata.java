@@ -1,5 +1,6 @@
 package io.bfx.model;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,9 @@ import java.util.function.Function;
  * The whole metadata of a data project, merged from all its files. Lists keep declaration order (file order, then
  * position in the file); look-ups by name ignore case, because Spark does and two names differing only in case
  * would collide in the generated tables.
+ *
+ * <p>Immutable, so the look-ups that rules and producers make per object or per column are indexed once here
+ * (by connection, then by qualified name): a project of 10,000 objects must not scan every object for each.
  */
 public final class Metadata {
 
@@ -26,6 +30,12 @@ public final class Metadata {
     private final Map<String, Connection> connectionsByName;
     private final Map<String, Batch> batchesByName;
     private final Map<String, Project> projectsByName;
+    /** Connection name, then qualified name, to the first object declared with it (excluded ones too). */
+    private final Map<String, Map<String, DataObject>> objectsByConnection;
+    /** Connection name to the objects a project with that source loads: not excluded, sorted. */
+    private final Map<String, List<DataObject>> loadedByConnection;
+    /** Connection name to the projects whose source it is, in declaration order. */
+    private final Map<String, List<Project>> projectsBySource;
 
     public Metadata(List<Connection> connections, List<Batch> batches, List<Project> projects,
             List<DataObject> objects, List<SettingValue> settings) {
@@ -44,6 +54,31 @@ public final class Metadata {
         this.connectionsByName = index(this.connections, Connection::name);
         this.batchesByName = index(this.batches, Batch::name);
         this.projectsByName = index(this.projects, Project::name);
+        this.objectsByConnection = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, List<DataObject>> loaded = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (DataObject o : this.objects) {
+            if (o.connection() == null) {
+                continue;
+            }
+            if (o.qualifiedName() != null) { // an object without a name is reported (BFX006), never found
+                objectsByConnection.computeIfAbsent(o.connection(), k -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER))
+                        .putIfAbsent(o.qualifiedName(), o);
+            }
+            if (!o.exclude()) {
+                loaded.computeIfAbsent(o.connection(), k -> new ArrayList<>()).add(o);
+            }
+        }
+        // A stable sort keeps declaration order between names that differ only in case, as the stream sort did.
+        loaded.replaceAll((k, list) -> list.stream().sorted(Comparator.comparing((DataObject o) ->
+                o.qualifiedName() == null ? "" : o.qualifiedName().toLowerCase(Locale.ROOT))).toList());
+        this.loadedByConnection = loaded;
+        this.projectsBySource = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Project p : this.projects) {
+            if (p.sourceConnection() != null) {
+                projectsBySource.computeIfAbsent(p.sourceConnection(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        projectsBySource.replaceAll((k, list) -> List.copyOf(list));
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> name) {
@@ -108,10 +143,11 @@ public final class Metadata {
 
     /** Finds an object of a connection by {@code schema.name} (or {@code name} when it has no schema). */
     public Optional<DataObject> object(String connection, String qualifiedName) {
-        return objects.stream()
-                .filter(o -> o.connection() != null && o.connection().equalsIgnoreCase(connection))
-                .filter(o -> o.qualifiedName().equalsIgnoreCase(qualifiedName))
-                .findFirst();
+        if (connection == null || qualifiedName == null) {
+            return Optional.empty();
+        }
+        Map<String, DataObject> ofConnection = objectsByConnection.get(connection);
+        return ofConnection == null ? Optional.empty() : Optional.ofNullable(ofConnection.get(qualifiedName));
     }
 
     /**
@@ -119,17 +155,13 @@ public final class Metadata {
      * (schema, then name, case-insensitive) so that output does not depend on file order.
      */
     public List<DataObject> objectsOf(Project project) {
-        return objects.stream()
-                .filter(o -> !o.exclude())
-                .filter(o -> o.connection() != null && o.connection().equalsIgnoreCase(project.sourceConnection()))
-                .sorted(Comparator.comparing((DataObject o) -> o.qualifiedName().toLowerCase(Locale.ROOT)))
-                .toList();
+        return project.sourceConnection() == null ? List.of()
+                : loadedByConnection.getOrDefault(project.sourceConnection(), List.of());
     }
 
     /** The projects that load an object (usually one). */
     public List<Project> projectsOf(DataObject object) {
-        return projects.stream()
-                .filter(p -> p.sourceConnection() != null && p.sourceConnection().equalsIgnoreCase(object.connection()))
-                .toList();
+        return object.connection() == null ? List.of()
+                : projectsBySource.getOrDefault(object.connection(), List.of());
     }
 }

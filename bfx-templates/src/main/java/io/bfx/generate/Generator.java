@@ -22,6 +22,11 @@ public final class Generator {
         return new Generator(Producers.standard());
     }
 
+    /** The producers, in the order they run (the benchmark times each). */
+    public List<ArtifactProducer> producers() {
+        return producers;
+    }
+
     public GenerationResult generate(GenerationRequest request) {
         TemplateRepository repository = new TemplateRepository(request.templateDirectory(), request.classLoader());
         List<String> unknown = repository.unknownOverrides();

@@ -5,15 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 /**
  * Writes generated files into the output folder, and only there.
@@ -28,16 +29,21 @@ import java.util.regex.Pattern;
  *       longer produced are deleted; nothing else is ever deleted.</li>
  * </ul>
  *
- * Thread-safe: files may be written from several threads.
+ * Thread-safe: files may be written from several threads. Streaming: a file is written when it is handed over and
+ * only its path is kept. A folder checked once is not checked again in the same run (tens of thousands of files
+ * share a few hundred folders), and an existing file is read back only when its size is the new one.
  */
 public final class OutputWriter {
 
     public static final String MANIFEST = ".bfx-manifest";
-    private static final Pattern SAFE_SEGMENT = Pattern.compile("^[^\\x00-\\x1F\\x7F/\\\\:*?\"<>|]+$");
-
     private final Path root;
-    private final Set<String> written = new ConcurrentSkipListSet<>();
+    /** Paths written in this run (unordered: sorted when listed). */
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
     private final AtomicInteger changed = new AtomicInteger();
+    /** Folders of this run that exist and were checked to lead nowhere outside. */
+    private final Set<Path> checkedFolders = ConcurrentHashMap.newKeySet();
+    /** The real path of the root once it exists; it does not change during a run. */
+    private volatile Path realRoot;
 
     public OutputWriter(Path outputDirectory) {
         this.root = outputDirectory.toAbsolutePath().normalize();
@@ -54,19 +60,25 @@ public final class OutputWriter {
             throw new GenerationException("Two generated files have the same path: " + file.path());
         }
         try {
-            // Checked before creating folders too: createDirectories follows a link to a folder outside and
-            // would create the missing folders there before the check after it refuses the path.
-            Path existing = existingFolder(target.getParent());
-            if (existing != null) {
-                checkNoLinks(existing);
+            Path parent = target.getParent();
+            if (!checkedFolders.contains(parent)) {
+                // Checked before creating folders too: createDirectories follows a link to a folder outside and
+                // would create the missing folders there before the check after it refuses the path.
+                Path existing = existingFolder(parent);
+                if (existing != null) {
+                    checkNoLinks(existing);
+                }
+                Files.createDirectories(parent);
+                checkNoLinks(parent);
+                checkedFolders.add(parent);
             }
-            Files.createDirectories(target.getParent());
-            checkNoLinks(target.getParent());
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                if (Files.isSymbolicLink(target)) {
+            BasicFileAttributes attributes = attributes(target);
+            if (attributes != null) {
+                if (attributes.isSymbolicLink()) {
                     throw new GenerationException("Refusing to write through a symbolic link: " + target);
                 }
-                if (Arrays.equals(Files.readAllBytes(target), file.content())) {
+                if (attributes.size() == file.content().length
+                        && Arrays.equals(Files.readAllBytes(target), file.content())) {
                     return;
                 }
             }
@@ -74,6 +86,15 @@ public final class OutputWriter {
             changed.incrementAndGet();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + target, e);
+        }
+    }
+
+    /** The attributes of a path itself (a link is not followed), or null when nothing is there. */
+    private static BasicFileAttributes attributes(Path p) throws IOException {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return null;
         }
     }
 
@@ -88,7 +109,7 @@ public final class OutputWriter {
             throw new GenerationException("Refusing output path '" + relative + "': it is bfx's manifest");
         }
         for (String segment : relative.split("/", -1)) {
-            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || !SAFE_SEGMENT.matcher(segment).matches()) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || !safeSegment(segment)) {
                 throw new GenerationException("Refusing output path '" + relative + "': unsafe segment '" + segment + "'");
             }
         }
@@ -97,6 +118,18 @@ public final class OutputWriter {
             throw new GenerationException("Refusing output path '" + relative + "': outside " + root);
         }
         return target;
+    }
+
+    /** No control character and none of {@code / \\ : * ? " < > |} (refused by Windows or meaning a path). */
+    private static boolean safeSegment(String segment) {
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c <= 0x1F || c == 0x7F || c == '/' || c == '\\' || c == ':' || c == '*' || c == '?' || c == '"'
+                    || c == '<' || c == '>' || c == '|') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code dir} (inside the output folder) or its nearest ancestor that exists, up to the root; null if none. */
@@ -109,11 +142,23 @@ public final class OutputWriter {
     }
 
     private void checkNoLinks(Path dir) throws IOException {
-        Path realRoot = Files.exists(root) ? root.toRealPath() : root;
         Path real = dir.toRealPath();
-        if (!real.startsWith(realRoot)) {
+        if (!real.startsWith(realRoot())) {
             throw new GenerationException("Refusing to write into " + dir + ": it leads outside " + root);
         }
+    }
+
+    /** The root's real path once it exists (cached: it does not change during a run), else the root itself. */
+    private Path realRoot() throws IOException {
+        Path r = realRoot;
+        if (r == null) {
+            if (!Files.exists(root)) {
+                return root;
+            }
+            r = root.toRealPath();
+            realRoot = r;
+        }
+        return r;
     }
 
     /**
@@ -138,8 +183,7 @@ public final class OutputWriter {
                 // NOFOLLOW_LINKS only covers the last name: a folder on the way that is a link to outside (a
                 // tampered manifest's "link/file") must not make bfx delete there.
                 if (Files.isDirectory(p.getParent())) {
-                    Path realRoot = root.toRealPath();
-                    if (!p.getParent().toRealPath().startsWith(realRoot)) {
+                    if (!p.getParent().toRealPath().startsWith(realRoot())) {
                         continue;
                     }
                 }

@@ -24,6 +24,9 @@ public final class Escapers {
 
     /** Content of a JSON string (RFC 8259), also escaping U+2028/2029 for JavaScript-based readers. */
     public static String json(String s) {
+        if (plain(s, false)) {
+            return s; // the common case: nothing to escape, no copy
+        }
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -49,6 +52,9 @@ public final class Escapers {
 
     /** Content of a YAML double-quoted scalar. */
     public static String yamlDoubleQuoted(String s) {
+        if (plain(s, true)) {
+            return s;
+        }
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -75,6 +81,9 @@ public final class Escapers {
 
     /** Content of a Python string literal in single or double quotes (not a raw or triple-quoted string). */
     public static String python(String s) {
+        if (plain(s, false) && s.indexOf('\'') < 0 && s.indexOf(0x7F) < 0) {
+            return s; // U+2028/2029 are written as they are, but plain() sends them the long way: same result
+        }
         StringBuilder b = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -112,6 +121,24 @@ public final class Escapers {
             }
         }
         return b.toString();
+    }
+
+    /**
+     * Whether none of {@code s}'s characters is escaped by {@link #json} (control characters, quote, backslash,
+     * U+2028/2029), and with {@code yaml} none of those {@link #yamlDoubleQuoted} escapes besides (C1 controls,
+     * DEL, U+FEFF, U+FFFE, U+FFFF).
+     */
+    private static boolean plain(String s, boolean yaml) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029) {
+                return false;
+            }
+            if (yaml && ((c >= 0x7F && c <= 0x9F) || c == 0xFEFF || c == 0xFFFE || c == 0xFFFF)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Content of a POSIX shell single-quoted string. */

@@ -15,6 +15,9 @@ public record PythonText(String value) {
 
     /** The literal: {@code """...""" } with backslashes, double quotes and control characters escaped. */
     public String literal() {
+        if (plain()) {
+            return "\"\"\"" + value + "\"\"\""; // the common case: nothing to escape, one copy
+        }
         StringBuilder b = new StringBuilder(value.length() + 8).append("\"\"\"");
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -34,6 +37,17 @@ public record PythonText(String value) {
             }
         }
         return b.append("\"\"\"").toString();
+    }
+
+    /** Whether {@link #literal} escapes none of the value's characters. */
+    private boolean plain() {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '"' || (c < 0x20 && c != '\n') || c == 0x7F) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

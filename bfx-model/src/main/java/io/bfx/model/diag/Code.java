@@ -36,7 +36,8 @@ public enum Code {
     BFX029(Severity.WARNING, "A reference column cannot become a Data Vault link."),
     BFX030(Severity.ERROR, "A fact's dimension lookup does not match the dimension's business key."),
     BFX031(Severity.ERROR, "Silver and Gold load from persistent staging, which the project does not have."),
-    BFX032(Severity.ERROR, "Projects run together (one batch, one factory) disagree on how they run.");
+    BFX032(Severity.ERROR, "Projects run together (one batch, one factory) disagree on how they run."),
+    BFX033(Severity.WARNING, "The factory or a batch's Databricks job would exceed a platform limit (5,000 ADF entities per factory, 1,000 tasks per job).");
 
     private final Severity defaultSeverity;
     private final String title;

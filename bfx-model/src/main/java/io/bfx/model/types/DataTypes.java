@@ -3,6 +3,8 @@ package io.bfx.model.types;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,6 +12,13 @@ import java.util.regex.Pattern;
 public final class DataTypes {
 
     private static final Pattern SYNTAX = Pattern.compile("^\\s*([A-Za-z][A-Za-z0-9]*)\\s*(?:\\(([^)]*)\\))?\\s*$");
+
+    /**
+     * Results by text: a project writes the same few data types on thousands of columns, and validation and
+     * generation parse each column's type several times. Results are immutable; the cache is bounded.
+     */
+    private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 4096;
 
     private DataTypes() {}
 
@@ -25,6 +34,21 @@ public final class DataTypes {
     }
 
     public static Parsed parse(String text) {
+        if (text == null) {
+            return parseText(null);
+        }
+        Parsed cached = PARSED.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        Parsed parsed = parseText(text);
+        if (PARSED.size() < MAX_CACHED) {
+            PARSED.putIfAbsent(text, parsed);
+        }
+        return parsed;
+    }
+
+    private static Parsed parseText(String text) {
         if (text == null || text.isBlank()) {
             return fail("the data type is empty");
         }

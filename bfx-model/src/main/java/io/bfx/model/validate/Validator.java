@@ -28,7 +28,8 @@ public final class Validator {
             new ParametersRule(),
             new SilverRule(),
             new GoldRule(),
-            new OrchestrationRule());
+            new OrchestrationRule(),
+            new PlatformLimitsRule());
 
     public List<Finding> validate(Metadata metadata) {
         Findings findings = new Findings();

@@ -1,6 +1,5 @@
 package io.bfx.generate.adf;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bfx.generate.ArtifactProducer;
 import io.bfx.generate.GenerationException;
 import io.bfx.generate.Solution;
@@ -16,15 +15,20 @@ import io.bfx.model.settings.SettingDefinition;
 import io.bfx.model.settings.Settings;
 import io.bfx.templates.Seq;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Generates the Azure Data Factory part of the solution in git-integration layout under {@code adf/}: linked
  * services, datasets, one pipeline per object, the batch pipelines with their sub-batches, schedule triggers, the
- * factory file with the global parameters, and an ARM template assembled from all of them under {@code adf/arm/}.
+ * factory file with the global parameters, and an ARM template assembled from all of them under {@code adf/arm/}
+ * (linked templates when the factory is too large for one, see {@link ArmTemplate}). Per-object and per-batch
+ * pipelines are rendered in parallel; each file is written as soon as it is rendered, and what the ARM template
+ * needs of it waits in a temporary file, so memory stays flat however many objects there are.
  */
 public final class AdfProducer implements ArtifactProducer {
 
@@ -41,13 +45,32 @@ public final class AdfProducer implements ArtifactProducer {
     /** The view of {@code adf/factory.json.mustache}. */
     public record Factory(String name, List<Seq.Item<ArmTemplate.GlobalParameter>> globalParameters) {}
 
+    private final int maxArmResources;
+    private final long maxArmBytes;
+
+    public AdfProducer() {
+        this(ArmTemplate.MAX_RESOURCES, ArmTemplate.MAX_BYTES);
+    }
+
+    /** With other limits per ARM template than ARM's, for tests. */
+    AdfProducer(int maxArmResources, long maxArmBytes) {
+        this.maxArmResources = maxArmResources;
+        this.maxArmBytes = maxArmBytes;
+    }
+
     @Override
     public void produce(SolutionContext context, FileSink sink) {
         Metadata metadata = context.metadata();
         if (metadata.projects().isEmpty()) {
             return;
         }
-        AdfResources out = new AdfResources(context, sink);
+        try (ArmSpool spool = new ArmSpool()) {
+            produce(context, sink, metadata, spool);
+        }
+    }
+
+    private void produce(SolutionContext context, FileSink sink, Metadata metadata, ArmSpool spool) {
+        AdfResources out = new AdfResources(context, sink, spool);
         List<ProjectConnections> projects = metadata.projects().stream()
                 .map(p -> ProjectConnections.of(metadata, p)).toList();
         DatabricksWorkspaces workspaces = DatabricksWorkspaces.of(projects);
@@ -62,12 +85,16 @@ public final class AdfProducer implements ArtifactProducer {
         context.forEachParallel(jobs, j -> out.emit(Kind.PIPELINE, Names.objectPipeline(j.pc().project(), j.object()),
                 "adf/pipeline-object.json.mustache", ObjectPipelines.view(context.settings(), j.pc(), j.object())));
 
-        List<ArmTemplate.GlobalParameter> globals = new ArrayList<>();
+        // The batch pipelines with their sub-batches and triggers, batch by batch in parallel; the global
+        // parameters in batch order.
         Solution solution = new Solution(metadata);
-        for (Batch batch : solution.batches()) {
-            List<ProjectConnections> members = solution.projects(batch).stream()
-                    .map(p -> projects.stream().filter(pc -> pc.project() == p).findFirst().orElseThrow())
-                    .toList();
+        List<Batch> batches = solution.batches();
+        Map<Project, ProjectConnections> connections = new IdentityHashMap<>();
+        projects.forEach(pc -> connections.put(pc.project(), pc));
+        ArmTemplate.GlobalParameter[] jobIds = new ArmTemplate.GlobalParameter[batches.size()];
+        context.forEachParallel(IntStream.range(0, batches.size()).boxed().toList(), i -> {
+            Batch batch = batches.get(i);
+            List<ProjectConnections> members = solution.projects(batch).stream().map(connections::get).toList();
             int limit = context.settings().forBatch(ACTIVITY_LIMIT, batch).asInt();
             BatchPipelines.Output b = BatchPipelines.build(metadata, context.settings(), batch, members, workspaces,
                     limit);
@@ -79,23 +106,27 @@ public final class AdfProducer implements ArtifactProducer {
             }
             out.emit(Kind.PIPELINE, b.batch().name(), "adf/pipeline-batch.json.mustache", b.batch());
             if (b.batch().job() != null) {
-                globals.add(new ArmTemplate.GlobalParameter(Names.jobIdParameter(batch), "String", "0",
+                jobIds[i] = new ArmTemplate.GlobalParameter(Names.jobIdParameter(batch), "String", "0",
                         "the id of Databricks job '" + Names.jobKey(batch) + "' (bundle resource jobs."
                                 + Names.jobKey(batch) + ") that batch " + batch.name()
-                                + " runs; 'databricks bundle summary' shows it after 'databricks bundle deploy'."));
+                                + " runs; 'databricks bundle summary' shows it after 'databricks bundle deploy'.");
             }
             if (batch.schedule() != null) {
                 Triggers.ScheduleTrigger t = Triggers.view(batch);
                 out.emit(Kind.TRIGGER, t.name(), "adf/trigger-schedule.json.mustache", t);
+            }
+        });
+        List<ArmTemplate.GlobalParameter> globals = new ArrayList<>();
+        for (ArmTemplate.GlobalParameter g : jobIds) {
+            if (g != null) {
+                globals.add(g);
             }
         }
 
         String factoryName = factoryName(context);
         out.emitFile("adf/factory/" + factoryName + ".json", "adf/factory.json.mustache",
                 new Factory(factoryName, Seq.of(globals)));
-        List<ObjectNode> arm = new ArmTemplate(factoryName, out.all(), globals).build();
-        out.write("adf/arm/ARMTemplateForFactory.json", arm.get(0));
-        out.write("adf/arm/ARMTemplateParametersForFactory.json", arm.get(1));
+        new ArmTemplate(factoryName, out.all(), globals, spool, maxArmResources, maxArmBytes).write(sink);
     }
 
     private static String factoryName(SolutionContext context) {
