@@ -168,6 +168,12 @@ final class AwltData {
                 DataTypes.createStructType(fields), rows.stream().map(LandedTable::row).toList());
     }
 
+    /** The Parquet schema ADF's Copy activity lands an object of the example with, from its metadata. */
+    static StructType landedSchema(String qualifiedName) {
+        return DataTypes.createStructType(AwltMetadata.columns(qualifiedName).stream()
+                .map(c -> DataTypes.createStructField(c.name(), landedType(c.dataType()), true)).toList());
+    }
+
     /** The Parquet type ADF's Copy activity lands a metadata type as (as Spark reads it back). */
     static DataType landedType(String dataType) {
         String base = dataType.replaceAll("\\(.*", "");

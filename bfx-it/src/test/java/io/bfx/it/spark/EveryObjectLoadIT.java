@@ -3,7 +3,6 @@ package io.bfx.it.spark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -61,32 +60,16 @@ class EveryObjectLoadIT {
             String object = qualified.substring(qualified.indexOf('.') + 1);
             for (String step : List.of("stg", "psa")) {
                 List<String> python = Notebooks.extract(pushdown.notebook(object, "py")).stream()
-                        .filter(c -> step.equals(c.step()) && !c.first()).map(c -> normalized(c.sql())).toList();
-                List<String> script = SqlText.statements(stepBlock(scripting.notebook(object, "sql"), step))
-                        .stream().map(EveryObjectLoadIT::normalized).toList();
+                        .filter(c -> step.equals(c.step()) && !c.first()).map(c -> SqlText.normalized(c.sql())).toList();
+                List<String> script = SqlText.statements(Notebooks.scriptStep(scripting.notebook(object, "sql"), step))
+                        .stream().map(SqlText::normalized).toList();
                 List<String> procedure = SqlText.statements(Procedures.parse(pushdown.procedure(step, object)).body())
-                        .stream().map(EveryObjectLoadIT::normalized).toList();
+                        .stream().map(SqlText::normalized).toList();
                 assertTrue(python.size() >= 3, object + " " + step);
                 assertEquals(python, script, object + " " + step + ": Python notebook and SQL-scripting notebook");
                 assertEquals(python, procedure, object + " " + step + ": Python notebook and procedure");
             }
         }
-    }
-
-    /** The statements inside {@code IF bfx_step IN ('all', '<step>') THEN ... END IF;} of the notebook's script. */
-    private static String stepBlock(Path notebook, String step) {
-        String text = Notebooks.read(notebook);
-        String start = "IF bfx_step IN ('all', '" + step + "') THEN\n";
-        int from = text.indexOf(start);
-        int to = text.indexOf("\n  END IF;", from);
-        assertTrue(from > 0 && to > from, notebook + ": no block for step " + step);
-        return text.substring(from + start.length(), to);
-    }
-
-    /** A statement without comment lines and indentation. */
-    private static String normalized(String statement) {
-        return statement.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("--"))
-                .collect(Collectors.joining("\n"));
     }
 
     @ParameterizedTest(name = "{1} via {0}")

@@ -69,6 +69,28 @@ record LandedTable(String object, List<String> keys, StructType schema, List<Row
         return new LandedTable(object, keys, schema, changed);
     }
 
+    /** The index of the row whose (first) key column holds {@code key}. */
+    int indexOf(Object key) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (key.equals(value(i, keys.get(0)))) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(object + " has no row with " + keys.get(0) + " " + key);
+    }
+
+    /** The same rows with one value of the row of {@code key} changed. */
+    LandedTable withValueOf(Object key, String column, Object value) {
+        return withValue(indexOf(key), column, value);
+    }
+
+    /** The same rows and new ones after them (new keys, greater than the others: the rows stay in key order). */
+    LandedTable withRows(Row... added) {
+        List<Row> more = new ArrayList<>(rows);
+        more.addAll(Arrays.asList(added));
+        return new LandedTable(object, keys, schema, more);
+    }
+
     @Override
     public String toString() {
         return object; // the display name of parameterized tests

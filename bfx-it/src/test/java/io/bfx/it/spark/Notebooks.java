@@ -47,6 +47,18 @@ final class Notebooks {
     private Notebooks() {
     }
 
+    /** The statements inside {@code IF bfx_step IN ('all', '<step>') THEN ... END IF;} of a SQL notebook's script. */
+    static String scriptStep(Path notebook, String step) {
+        String text = read(notebook);
+        String start = "IF bfx_step IN ('all', '" + step + "') THEN\n";
+        int from = text.indexOf(start);
+        int to = text.indexOf("\n  END IF;", from);
+        if (from < 0 || to < from) {
+            throw new AssertionError(notebook + ": no block for step " + step);
+        }
+        return text.substring(from + start.length(), to);
+    }
+
     /** The widget values of a manual run (execution_id -1: nothing logged) on the test catalog. */
     static Map<String, String> widgets(long rowAuditId, String step, String landingRoot) {
         Map<String, String> w = new LinkedHashMap<>();
@@ -56,6 +68,19 @@ final class Notebooks {
         w.put("stg_catalog", SharedSpark.CATALOG);
         w.put("psa_catalog", SharedSpark.CATALOG);
         w.put("landing_root", landingRoot);
+        return w;
+    }
+
+    /**
+     * The widget values of a manual run of a Silver or Gold notebook on the test catalog: the persistent staging
+     * catalog and the target's ({@code dv_catalog} for Silver, {@code dm_catalog} for Gold).
+     */
+    static Map<String, String> targetWidgets(String targetCatalogWidget) {
+        Map<String, String> w = new LinkedHashMap<>();
+        w.put("execution_id", "-1");
+        w.put("step", "all");
+        w.put("psa_catalog", SharedSpark.CATALOG);
+        w.put(targetCatalogWidget, SharedSpark.CATALOG);
         return w;
     }
 

@@ -47,6 +47,12 @@ final class SqlText {
         return out;
     }
 
+    /** A statement without comment lines and indentation: what to compare between emissions. */
+    static String normalized(String statement) {
+        return statement.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("--"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     /** True when the text holds nothing but blanks and {@code --} comments. */
     static boolean isCommentOnly(String sql) {
         return sql.lines().allMatch(l -> l.isBlank() || l.strip().startsWith("--"));
