@@ -13,6 +13,7 @@ import io.bfx.generate.adf.AdfViews.Named;
 import io.bfx.generate.adf.AdfViews.Notebook;
 import io.bfx.generate.adf.AdfViews.Policy;
 import io.bfx.generate.adf.AdfViews.Value;
+import io.bfx.generate.databricks.NotebookPlan;
 import io.bfx.model.Batch;
 import io.bfx.model.Connection;
 import io.bfx.model.DataObject;
@@ -127,9 +128,13 @@ final class BatchPipelines {
                     Seq.of(List.of(new Named(ROW_AUDIT_ID, null, Value.expr(CatalogCalls.rowAuditId())),
                             new Named(EXECUTION_ID, null, Value.expr(executionId)))));
         } else {
+            // Bronze first (one notebook per object, the object's own retry and timeout), then Silver, the
+            // dimensions and the facts: each layer in its own sub-batches, one after the other, so a layer only
+            // starts when everything it reads has loaded; within a layer the notebooks are independent and run in
+            // `threads` lanes.
+            List<List<NotebookPlan.Entry>> layers = NotebookPlan.layers(metadata, settings, batch);
             List<List<Work>> slices = Lanes.slices(work, activityLimit);
-            for (int n = 0; n < slices.size(); n++) {
-                List<Work> slice = slices.get(n);
+            for (List<Work> slice : slices) {
                 List<String> names = slice.stream().map(w -> ActivityNames.fit(Names.notebook(
                         settings.forProject(Settings.DATABRICKS_APPEND_NOTEBOOK_NAME, w.pc().project()).value(),
                         w.pc().source(), w.object()))).toList();
@@ -150,11 +155,35 @@ final class BatchPipelines {
                                     new Named(EXECUTION_ID, null, Value.expr("pipeline().parameters." + EXECUTION_ID)),
                                     new Named("step", null, Value.literal("all"))))));
                 }
-                String name = Names.notebookSubBatch(batch, n + 1);
-                notebookSubBatches.add(new NotebookSubBatch(name, "Runs the notebooks of " + slice.size()
-                        + " objects of batch " + batch.name() + " in " + Math.min(batch.threads(), slice.size())
-                        + " parallel lanes (part " + (n + 1) + " of " + slices.size() + ").", folder,
-                        Seq.of(activities)));
+                notebookSubBatches.add(notebookSubBatch(batch, notebookSubBatches.size() + 1, folder,
+                        "the Bronze notebooks of " + slice.size() + " objects", activities));
+            }
+            List<String> layerNames = List.of("Bronze", "Silver", "dimension", "fact");
+            for (int layer = 1; layer < layers.size(); layer++) {
+                for (List<NotebookPlan.Entry> slice : Lanes.slices(layers.get(layer), activityLimit)) {
+                    List<String> names = slice.stream().map(e -> ActivityNames.fit(e.notebook())).toList();
+                    List<Integer> previous = Lanes.predecessors(slice.size(), batch.threads());
+                    List<Notebook> activities = new ArrayList<>();
+                    for (int i = 0; i < slice.size(); i++) {
+                        NotebookPlan.Entry e = slice.get(i);
+                        ProjectConnections pc = projects.stream()
+                                .filter(p -> p.project().name().equalsIgnoreCase(e.project().name())).findFirst()
+                                .orElseThrow();
+                        Function<SettingDefinition, EffectiveSetting> ps = d -> settings.forProject(d, e.project());
+                        // Silver and Gold read persistent staging (what is newer than their latest load), not the
+                        // landed files: they take no row_audit_id.
+                        activities.add(new Notebook(names.get(i), e.description() + " (project "
+                                + e.project().name() + ").", deps(previous.get(i), names), Policy.databricks(ps),
+                                workspaces.linkedServiceFor(pc.staging()),
+                                Value.literal(NotebookPaths.unit(settings, e.project(), e.notebook())),
+                                Seq.of(List.of(
+                                        new Named(EXECUTION_ID, null,
+                                                Value.expr("pipeline().parameters." + EXECUTION_ID)),
+                                        new Named("step", null, Value.literal("all"))))));
+                    }
+                    notebookSubBatches.add(notebookSubBatch(batch, notebookSubBatches.size() + 1, folder,
+                            "the " + layerNames.get(layer) + " notebooks (" + slice.size() + ")", activities));
+                }
             }
             notebooks = sequence(notebookSubBatches.stream().map(NotebookSubBatch::name).toList(), List.of(
                     new Named(ROW_AUDIT_ID, null, Value.expr(CatalogCalls.rowAuditId())),
@@ -221,6 +250,13 @@ final class BatchPipelines {
                 failure("Fail_Finish", "LogError_Finish", "Archiving the landed files of batch " + batch.name()
                         + " failed")),
                 copySubBatches, notebookSubBatches);
+    }
+
+    private static NotebookSubBatch notebookSubBatch(Batch batch, int n, String folder, String what,
+            List<Notebook> activities) {
+        return new NotebookSubBatch(Names.notebookSubBatch(batch, n), "Runs " + what + " of batch " + batch.name()
+                + " in " + Math.min(batch.threads(), activities.size()) + " parallel lanes (sub-batch " + n
+                + "; the sub-batches run one after the other, layer by layer).", folder, Seq.of(activities));
     }
 
     private static Fail failure(String name, String after, String text) {

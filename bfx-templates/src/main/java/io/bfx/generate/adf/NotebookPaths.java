@@ -33,7 +33,11 @@ final class NotebookPaths {
      */
     static String notebook(SettingResolver settings, Project project, Connection source, DataObject object) {
         String prefix = settings.forProject(Settings.DATABRICKS_APPEND_NOTEBOOK_NAME, project).value();
-        return root(settings, project) + "src/" + Names.key(project.name()) + "/"
-                + Names.notebook(prefix, source, object);
+        return unit(settings, project, Names.notebook(prefix, source, object));
+    }
+
+    /** Any notebook of a project (Bronze, Silver, Gold) by its name: {@code <root>src/<project>/<notebook>}. */
+    static String unit(SettingResolver settings, Project project, String notebook) {
+        return root(settings, project) + "src/" + Names.key(project.name()) + "/" + notebook;
     }
 }

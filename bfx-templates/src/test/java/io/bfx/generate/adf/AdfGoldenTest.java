@@ -29,7 +29,8 @@ class AdfGoldenTest {
         return Stream.of(
                 Arguments.of("pushdown", "adf/pipeline/EXT_AWLT_DBR_SalesLT_Customer.json"),
                 Arguments.of("pushdown", "adf/pipeline/EXT_AWLT_DBR_Batch.json"),
-                Arguments.of("traditional", "adf/pipeline/EXT_AWLT_DBR_Batch.json"));
+                Arguments.of("traditional", "adf/pipeline/EXT_AWLT_DBR_Batch.json"),
+                Arguments.of("traditional", "adf/pipeline/EXT_AWLT_DBR_Notebooks_002.json"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

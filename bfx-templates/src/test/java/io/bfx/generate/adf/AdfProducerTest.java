@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bfx.generate.GenerationException;
+import io.bfx.generate.GenerationRequest;
 import io.bfx.generate.GenerationResult;
+import io.bfx.generate.Generator;
 import io.bfx.model.Metadata;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -286,6 +288,44 @@ class AdfProducerTest {
                 ls.at("/newClusterInitScripts/0").asText());
         JsonNode factory = AdfJson.read(out, "adf/factory/bfx-adf.json");
         assertEquals(0, factory.at("/properties/globalParameters").size());
+    }
+
+    @Test
+    void traditionalModeRunsTheLayersOneAfterTheOtherOnNotebooksTheBundleDeploys() throws IOException {
+        Path out = dir.resolve("out");
+        // The whole solution: ADF and the Databricks bundle whose notebooks it runs.
+        Generator.standard().generate(GenerationRequest.of(Awlt.traditional(dir.resolve("work")), out));
+        JsonNode run = AdfJson.required(AdfJson.read(out, BATCH), "If_Databricks").at("/typeProperties/ifTrueActivities");
+        List<String> subBatches = new ArrayList<>();
+        for (int i = 0; i < run.size(); i++) {
+            subBatches.add(run.get(i).at("/typeProperties/pipeline/referenceName").asText());
+            assertEquals(i == 0 ? "" : "Run_" + subBatches.get(i - 1),
+                    run.get(i).at("/dependsOn/0/activity").asText(""), "one after the other");
+        }
+        assertEquals(List.of("EXT_AWLT_DBR_Notebooks_001", "EXT_AWLT_DBR_Notebooks_002", "EXT_AWLT_DBR_Notebooks_003",
+                "EXT_AWLT_DBR_Notebooks_004"), subBatches, "Bronze, Silver, dimensions, facts");
+        List<List<String>> layers = new ArrayList<>();
+        String root = "/Repos/BimlFlex/bfx-awlt/Databricks/";
+        for (String subBatch : subBatches) {
+            List<String> notebooks = new ArrayList<>();
+            for (JsonNode a : AdfJson.activities(AdfJson.read(out, "adf/pipeline/" + subBatch + ".json"))) {
+                assertEquals("DatabricksNotebook", a.path("type").asText());
+                String path = a.at("/typeProperties/notebookPath").asText();
+                assertTrue(path.startsWith(root), path);
+                // The notebook ADF runs is one the bundle deploys, and it declares every parameter ADF passes.
+                String notebook = Awlt.read(out, "databricks/" + path.substring(root.length()) + ".py");
+                a.at("/typeProperties/baseParameters").fieldNames().forEachRemaining(p -> assertTrue(
+                        notebook.contains("dbutils.widgets.text(\"" + p + "\""), path + " has widget " + p));
+                notebooks.add(path.substring(path.lastIndexOf('/') + 1));
+            }
+            layers.add(notebooks);
+        }
+        assertEquals(10, layers.get(0).size());
+        assertTrue(layers.get(0).stream().allMatch(n -> n.startsWith("bfx_awlt_")), layers.get(0)::toString);
+        assertEquals(10, layers.get(1).size());
+        assertTrue(layers.get(1).stream().allMatch(n -> n.startsWith("bfx_dv_awlt_")), layers.get(1)::toString);
+        assertEquals(List.of("bfx_dim_DimCustomer", "bfx_dim_DimAddress", "bfx_dim_DimProduct"), layers.get(2));
+        assertEquals(List.of("bfx_fact_FactSalesOrder", "bfx_fact_FactSalesOrderLine"), layers.get(3));
     }
 
     @Test
