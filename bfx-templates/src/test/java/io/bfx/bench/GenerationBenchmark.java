@@ -57,7 +57,7 @@ public final class GenerationBenchmark {
 
     public static void main(String[] args) throws IOException {
         int objects = Integer.parseInt(System.getProperty("bench.objects", "10000"));
-        int perBatch = Integer.parseInt(System.getProperty("bench.objectsPerBatch", "250"));
+        int perBatch = Integer.parseInt(System.getProperty("bench.objectsPerBatch", "180"));
         double maxSeconds = Double.parseDouble(System.getProperty("bench.maxSeconds", "60"));
         long maxLiveMb = Long.parseLong(System.getProperty("bench.maxLiveMb", "256"));
         double budget = Math.max(15, maxSeconds * objects / 10_000.0);
