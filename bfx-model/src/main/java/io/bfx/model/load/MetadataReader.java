@@ -60,32 +60,22 @@ public final class MetadataReader {
         List<FileResult> results = files.parallelStream()
                 .map(file -> readFile(display(baseDir, file), file))
                 .toList();
-        List<Connection> connections = new ArrayList<>();
-        List<Batch> batches = new ArrayList<>();
-        List<Project> projects = new ArrayList<>();
-        List<DataObject> objects = new ArrayList<>();
-        List<SettingValue> settings = new ArrayList<>();
-        List<Dimension> dimensions = new ArrayList<>();
-        List<Fact> facts = new ArrayList<>();
+        List<MetadataBinder.Fragment> fragments = new ArrayList<>();
         for (FileResult r : results) {
             findings.addAll(r.findings().sorted());
-            for (MetadataBinder.Fragment fragment : r.fragments()) {
-                connections.addAll(fragment.connections());
-                batches.addAll(fragment.batches());
-                projects.addAll(fragment.projects());
-                objects.addAll(fragment.objects());
-                settings.addAll(fragment.settings());
-                dimensions.addAll(fragment.dimensions());
-                facts.addAll(fragment.facts());
-            }
+            fragments.addAll(r.fragments());
         }
-        return new Result(new Metadata(connections, batches, projects, objects, settings, dimensions, facts), files,
-                findings.sorted());
+        return new Result(merge(fragments), files, findings.sorted());
     }
 
     /** Reads one document from text; used by tests and by tools that hold metadata in memory. */
     public Result readText(String displayPath, String text) {
         FileResult r = parse(displayPath, text);
+        return new Result(merge(r.fragments()), List.of(), r.findings().sorted());
+    }
+
+    /** One model of the fragments of all files, in file order, then in order within each file. */
+    private static Metadata merge(List<MetadataBinder.Fragment> fragments) {
         List<Connection> connections = new ArrayList<>();
         List<Batch> batches = new ArrayList<>();
         List<Project> projects = new ArrayList<>();
@@ -93,7 +83,7 @@ public final class MetadataReader {
         List<SettingValue> settings = new ArrayList<>();
         List<Dimension> dimensions = new ArrayList<>();
         List<Fact> facts = new ArrayList<>();
-        for (MetadataBinder.Fragment fragment : r.fragments()) {
+        for (MetadataBinder.Fragment fragment : fragments) {
             connections.addAll(fragment.connections());
             batches.addAll(fragment.batches());
             projects.addAll(fragment.projects());
@@ -102,8 +92,7 @@ public final class MetadataReader {
             dimensions.addAll(fragment.dimensions());
             facts.addAll(fragment.facts());
         }
-        return new Result(new Metadata(connections, batches, projects, objects, settings, dimensions, facts), List.of(),
-                r.findings().sorted());
+        return new Metadata(connections, batches, projects, objects, settings, dimensions, facts);
     }
 
     private record FileResult(List<MetadataBinder.Fragment> fragments, Findings findings) {}
