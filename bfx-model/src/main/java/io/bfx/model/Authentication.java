@@ -11,29 +11,15 @@ public enum Authentication implements Choice {
     SAS_URI("SasUri", List.of("SAS"), "Shared access signature URI from the Key Vault secret."),
     ACCESS_TOKEN("AccessToken", List.of("PAT"), "Databricks personal access token from the Key Vault secret.");
 
-    private final String label;
-    private final List<String> aliases;
-    private final String description;
+    private final Text text;
 
     Authentication(String label, List<String> aliases, String description) {
-        this.label = label;
-        this.aliases = aliases;
-        this.description = description;
+        this.text = new Text(label, aliases, description);
     }
 
     @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public Text text() {
+        return text;
     }
 
     /** Whether this authentication needs a secret, which must then be referenced by {@code keyVaultSecret}. */

@@ -21,19 +21,14 @@ public enum ChangeType implements Choice {
     LNK("Link."),
     HNK("Hub natural key.");
 
-    private final String description;
+    private final Text text;
 
     ChangeType(String description) {
-        this.description = description;
+        this.text = new Text(name(), java.util.List.of(), description); // BimlFlex writes these codes as they are
     }
 
     @Override
-    public String label() {
-        return name();
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public Text text() {
+        return text;
     }
 }

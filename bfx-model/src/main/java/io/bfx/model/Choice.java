@@ -8,16 +8,30 @@ import java.util.List;
  */
 public interface Choice {
 
+    /** How a value is written and what it means: the words an enum constant carries. */
+    record Text(String label, List<String> aliases, String description) {
+        public Text {
+            aliases = List.copyOf(aliases);
+        }
+    }
+
+    /** The value's words. */
+    Text text();
+
     /** The canonical spelling, as written in metadata and documentation. */
-    String label();
+    default String label() {
+        return text().label();
+    }
 
     /** Other accepted spellings (BimlFlex codes). */
     default List<String> aliases() {
-        return List.of();
+        return text().aliases();
     }
 
     /** What the value means, for the reference documentation and the JSON Schema. */
-    String description();
+    default String description() {
+        return text().description();
+    }
 
     static <E extends Enum<E> & Choice> E parse(Class<E> type, String text) {
         if (text == null) {

@@ -13,26 +13,14 @@ public enum ConnectionType implements Choice {
     REST("REST", "REST API."),
     CUSTOM("CUSTOM", "Custom component.");
 
-    private final String label;
-    private final String description;
+    private final Text text;
 
     ConnectionType(String label, String description) {
-        this.label = label;
-        this.description = description;
+        this.text = new Text(label, List.of(), description);
     }
 
     @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of();
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public Text text() {
+        return text;
     }
 }

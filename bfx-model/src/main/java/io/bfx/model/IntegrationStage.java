@@ -12,28 +12,14 @@ public enum IntegrationStage implements Choice {
     DATA_MART("DataMart", "DM", "Databricks schema for dimensions and facts (Gold)."),
     CATALOG("Catalog", "DWH", "The run catalog database (BimlCatalog) that logs executions and drives restarts.");
 
-    private final String label;
-    private final String code;
-    private final String description;
+    private final Text text;
 
     IntegrationStage(String label, String code, String description) {
-        this.label = label;
-        this.code = code;
-        this.description = description;
+        this.text = new Text(label, List.of(code), description);
     }
 
     @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of(code);
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public Text text() {
+        return text;
     }
 }

@@ -10,26 +10,14 @@ public enum IntegrationTemplate implements Choice {
     S2FIL("S2FIL", "Source to file (not supported by bfx)."),
     S2ZIP("S2ZIP", "Source to zip file (not supported by bfx).");
 
-    private final String label;
-    private final String description;
+    private final Text text;
 
     IntegrationTemplate(String label, String description) {
-        this.label = label;
-        this.description = description;
+        this.text = new Text(label, List.of(), description);
     }
 
     @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of();
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public Text text() {
+        return text;
     }
 }

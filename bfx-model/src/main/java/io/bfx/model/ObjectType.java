@@ -7,28 +7,14 @@ public enum ObjectType implements Choice {
     TABLE("Table", "TBL", "A source table."),
     VIEW("View", "VIEW", "A source view (extracted like a table).");
 
-    private final String label;
-    private final String code;
-    private final String description;
+    private final Text text;
 
     ObjectType(String label, String code, String description) {
-        this.label = label;
-        this.code = code;
-        this.description = description;
+        this.text = new Text(label, List.of(code), description);
     }
 
     @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return List.of(code);
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public Text text() {
+        return text;
     }
 }

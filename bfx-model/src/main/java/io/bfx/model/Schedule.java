@@ -11,20 +11,16 @@ public record Schedule(Frequency frequency, int interval, String startTime, Stri
         WEEK("Week"),
         MONTH("Month");
 
-        private final String label;
+        private final Text text;
 
         Frequency(String label) {
-            this.label = label;
+            this.text = new Text(label, java.util.List.of(),
+                    "Every " + label.toLowerCase(java.util.Locale.ROOT) + " (times interval).");
         }
 
         @Override
-        public String label() {
-            return label;
-        }
-
-        @Override
-        public String description() {
-            return "Every " + label.toLowerCase(java.util.Locale.ROOT) + " (times interval).";
+        public Text text() {
+            return text;
         }
     }
 }

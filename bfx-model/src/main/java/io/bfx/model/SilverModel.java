@@ -7,28 +7,14 @@ public enum SilverModel implements Choice {
     DATA_VAULT("DataVault", List.of("DV"), "Data Vault: hubs, links and satellites derived from the source metadata."),
     NORMAL_FORM("NormalForm", List.of("NF", "3NF"), "Normal form: one current-state table per object, loaded by MERGE.");
 
-    private final String label;
-    private final List<String> aliases;
-    private final String description;
+    private final Text text;
 
     SilverModel(String label, List<String> aliases, String description) {
-        this.label = label;
-        this.aliases = aliases;
-        this.description = description;
+        this.text = new Text(label, aliases, description);
     }
 
     @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public Text text() {
+        return text;
     }
 }

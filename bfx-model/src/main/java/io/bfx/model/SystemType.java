@@ -11,29 +11,15 @@ public enum SystemType implements Choice {
     AZURE_DATA_LAKE_GEN2("AzureDataLakeGen2", List.of("AZDLS", "ADLS"), "Azure Data Lake Storage Gen2 (landing files)."),
     DATABRICKS("Databricks", List.of("DBR", "DELTA"), "Azure Databricks with Unity Catalog (Delta tables).");
 
-    private final String label;
-    private final List<String> aliases;
-    private final String description;
+    private final Text text;
 
     SystemType(String label, List<String> aliases, String description) {
-        this.label = label;
-        this.aliases = aliases;
-        this.description = description;
+        this.text = new Text(label, aliases, description);
     }
 
     @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public List<String> aliases() {
-        return aliases;
-    }
-
-    @Override
-    public String description() {
-        return description;
+    public Text text() {
+        return text;
     }
 
     public boolean isSqlServerFamily() {
