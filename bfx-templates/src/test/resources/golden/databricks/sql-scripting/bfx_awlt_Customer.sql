@@ -95,7 +95,7 @@ BEGIN
           coalesce(trim(l.`EmailAddress`), 'NVL'),
           coalesce(trim(l.`Phone`), 'NVL'),
           coalesce(upper(regexp_replace(trim(l.`rowguid`), '[{}]', '')), 'NVL'),
-          coalesce(date_format(l.`ModifiedDate`, 'yyyy-MM-dd\'T\'HH:mm:ss.SSSSSSS'), 'NVL')))) AS row_hash
+          coalesce(concat(date_format(date_from_unix_date(CAST((unix_micros(l.`ModifiedDate`) - pmod(unix_micros(l.`ModifiedDate`), 86400000000)) div 86400000000 AS INT)), 'yyyy-MM-dd'), 'T', lpad(CAST(pmod(unix_micros(l.`ModifiedDate`), 86400000000) div 3600000000 AS STRING), 2, '0'), ':', lpad(CAST(pmod(unix_micros(l.`ModifiedDate`), 3600000000) div 60000000 AS STRING), 2, '0'), ':', lpad(CAST(pmod(unix_micros(l.`ModifiedDate`), 60000000) div 1000000 AS STRING), 2, '0'), '.', lpad(CAST(pmod(unix_micros(l.`ModifiedDate`), 1000000) AS STRING), 6, '0'), '0'), 'NVL')))) AS row_hash
     FROM (
       SELECT
         CAST(`CustomerID` AS INT) AS `CustomerID`,

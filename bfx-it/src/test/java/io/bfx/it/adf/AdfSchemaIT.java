@@ -86,8 +86,9 @@ class AdfSchemaIT {
             }
         }
         assertEquals(List.of(), problems);
-        // 5 linked services, 4 datasets, 1 trigger, 10 object pipelines, batch, copy sub-batch (+ notebook sub-batch)
-        assertEquals(mode == AwltAdf.Mode.PUSHDOWN ? 22 : 23, checked, "files checked");
+        // 5 linked services, 4 datasets, 1 trigger, 10 object pipelines, batch, copy sub-batch (+ in traditional
+        // mode four notebook sub-batches: Bronze, Silver, dimensions, facts)
+        assertEquals(mode == AwltAdf.Mode.PUSHDOWN ? 22 : 26, checked, "files checked");
         if (mode == AwltAdf.Mode.VARIANT) {
             JsonNode lake = AwltAdf.read(out.resolve("adf/linkedService/LS_BFX_LND.json"));
             assertEquals("AzureBlobFS", lake.at("/properties/type").asText());

@@ -89,6 +89,11 @@ final class GeneratedSolution {
         return existing(bundle.resolve("sql/procedures/" + PROJECT + "/bfx_" + step + "_awlt_" + object + ".sql"));
     }
 
+    /** The bundle folder: notebooks under src/, DDL and procedures under sql/. */
+    Path bundle() {
+        return bundle;
+    }
+
     /** Every DDL file, sorted by name. */
     List<Path> ddlFiles() {
         try (Stream<Path> files = Files.list(bundle.resolve("sql/ddl/" + PROJECT))) {

@@ -113,6 +113,25 @@ public sealed interface SettingType {
         }
     }
 
+    /** A calendar date, {@code yyyy-MM-dd} (years 0001 to 9999, what Spark's DATE and TIMESTAMP hold). */
+    record Date() implements SettingType {
+        @Override
+        public Optional<String> check(String value) {
+            try {
+                java.time.LocalDate d = java.time.LocalDate.parse(value);
+                return d.getYear() >= 1 && d.getYear() <= 9999 ? Optional.empty()
+                        : Optional.of("expected a year from 0001 to 9999");
+            } catch (java.time.format.DateTimeParseException e) {
+                return Optional.of("expected a date as yyyy-MM-dd");
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "a date, yyyy-MM-dd";
+        }
+    }
+
     /** Any text (may be empty), with no control characters. */
     record Text() implements SettingType {
         @Override

@@ -83,7 +83,7 @@ public final class Settings {
     public static final SettingDefinition DV_END_DATE_SATELLITE = def("DvEndDateSatellite", "Data Vault", "N",
             new SettingType.YesNo(), "Maintain row_effective_to on satellites (the start of the next version).");
     public static final SettingDefinition GLOBAL_DEFAULT_DATE = def("GlobalDefaultDate", "Core", "0001-01-01",
-            new SettingType.Text(), "Start of the validity of a dimension's first version, so facts older than the first load find it.");
+            new SettingType.Date(), "Start of the validity of a dimension's first version, so facts older than the first load find it.");
 
     // Azure storage
     public static final SettingDefinition AZURE_STAGE_CONTAINER = def("AzureStageContainer", "Azure Storage", "staging",

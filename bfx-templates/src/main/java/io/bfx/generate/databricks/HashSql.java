@@ -20,11 +20,27 @@ public record HashSql(String algorithm, String concatenator, String nullValue) {
             case ANSI_STRING, ANSI_STRING_FIXED_LENGTH, STRING, STRING_FIXED_LENGTH, XML, TIME -> "trim(" + columnSql + ")";
             case BOOLEAN -> "CASE WHEN " + columnSql + " THEN '1' WHEN NOT " + columnSql + " THEN '0' END";
             case DATE -> "date_format(" + columnSql + ", 'yyyy-MM-dd')";
-            case DATE_TIME, DATE_TIME2, DATE_TIME_OFFSET ->
-                    "date_format(" + columnSql + ", " + Sql.quoteLiteral("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS") + ")";
+            case DATE_TIME, DATE_TIME2, DATE_TIME_OFFSET -> utcTimestampText(columnSql);
             case BINARY -> "hex(" + columnSql + ")";
             default -> "CAST(" + columnSql + " AS STRING)";
         };
+    }
+
+    /**
+     * {@code yyyy-MM-ddTHH:mm:ss.fffffff} of a timestamp in UTC whatever the session time zone: date_format would
+     * render in the session's zone, so a cluster with {@code spark.sql.session.timeZone} set elsewhere would hash
+     * every timestamp differently and a satellite would see every row as changed. Built from the instant's
+     * microseconds since the epoch instead, which no zone affects: the day (a DATE, whose text has no zone) and
+     * the time of day by integer arithmetic. The seventh fraction digit is 0 (Spark keeps microseconds).
+     */
+    static String utcTimestampText(String columnSql) {
+        String u = "unix_micros(" + columnSql + ")";
+        return "concat(date_format(date_from_unix_date(CAST((" + u + " - pmod(" + u + ", 86400000000)) div 86400000000"
+                + " AS INT)), 'yyyy-MM-dd'), 'T', "
+                + "lpad(CAST(pmod(" + u + ", 86400000000) div 3600000000 AS STRING), 2, '0'), ':', "
+                + "lpad(CAST(pmod(" + u + ", 3600000000) div 60000000 AS STRING), 2, '0'), ':', "
+                + "lpad(CAST(pmod(" + u + ", 60000000) div 1000000 AS STRING), 2, '0'), '.', "
+                + "lpad(CAST(pmod(" + u + ", 1000000) AS STRING), 6, '0'), '0')";
     }
 
     /** The hash of several columns, in the order given. */

@@ -134,7 +134,7 @@ public final class GoldSqlBuilder {
                 Sql.fragment(bk.stream().map(k -> "d." + k + " <=> cur." + k).collect(Collectors.joining(" AND "))),
                 Sql.fragment(bk.stream().map(k -> "t." + k + " <=> s." + k).collect(Collectors.joining(" AND "))),
                 Sql.fragment(set), !type1.isEmpty(),
-                Sql.fragment("CAST(" + Sql.quoteLiteral(globalDefault) + " AS TIMESTAMP)"));
+                Sql.fragment("TIMESTAMP " + Sql.quoteLiteral(globalDefault + " 00:00:00UTC")));
     }
 
     public GoldViews.FactView fact(Fact f, BronzeObject unit, Connection mart) {
