@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -61,8 +60,8 @@ class TimeZoneIndependenceIT {
         for (String zone : ZONES) {
             spark.conf().set("spark.sql.session.timeZone", zone);
             for (LocalDateTime v : values) {
-                long micros = ChronoUnit.MICROS.between(LocalDateTime.of(1970, 1, 1, 0, 0).toInstant(ZoneOffset.UTC),
-                        v.toInstant(ZoneOffset.UTC));
+                long micros = Math.addExact(Math.multiplyExact(v.toEpochSecond(ZoneOffset.UTC), 1_000_000L),
+                        v.getNano() / 1_000);
                 // timestamp_micros builds the instant without reading any zone.
                 String actual = spark.sql("SELECT " + expression + " FROM (SELECT timestamp_micros(" + micros
                         + "L) AS c)").first().getString(0);
