@@ -42,6 +42,29 @@ class GeneratedScriptsIT {
         assertEquals(List.of(), problems);
     }
 
+    /**
+     * Databricks puts a notebook's own folder on {@code sys.path} (not its parent), so the module a notebook
+     * imports must stand beside it.
+     */
+    @Test
+    void everyNotebookFindsTheModulesItImportsInItsOwnFolder() throws Exception {
+        List<String> problems = new ArrayList<>();
+        int count = 0;
+        for (Path solution : GeneratedBuilds.solutions()) {
+            for (Path f : GeneratedBuilds.files(solution, ".py")) {
+                String text = java.nio.file.Files.readString(f, StandardCharsets.UTF_8);
+                if (text.startsWith("# Databricks notebook source") && text.contains("\nimport bfxutils")) {
+                    count++;
+                    if (!java.nio.file.Files.isRegularFile(f.resolveSibling("bfxutils.py"))) {
+                        problems.add(f + " imports bfxutils, which is not in its folder");
+                    }
+                }
+            }
+        }
+        assertTrue(count >= 25, "notebooks importing bfxutils: " + count);
+        assertEquals(List.of(), problems);
+    }
+
     @Test
     void everyShellScriptParses() throws Exception {
         List<String> problems = new ArrayList<>();

@@ -31,7 +31,7 @@ final class BundleModel {
         this.solution = solution;
     }
 
-    String projectFolder(Project project) {
+    static String projectFolder(Project project) {
         return Names.key(project.name());
     }
 

@@ -47,7 +47,13 @@ public final class DatabricksProducer implements ArtifactProducer {
                     u.title(), u.countObject(), List.of(), u.connections())).toList());
         }
         sink.accept(context.render(ROOT + "databricks.yml", "databricks/databricks.yml.mustache", bundle.root(shapes)));
-        copy(context, sink, "databricks/bfxutils.py", ROOT + "src/bfxutils.py");
+        // Next to the notebooks of each project: Databricks puts a notebook's own folder on sys.path, not its
+        // parent, so a plain `import bfxutils` finds only a module in the same folder.
+        Set<String> projectFolders = new java.util.TreeSet<>();
+        shapes.values().forEach(units -> units.forEach(u -> projectFolders.add(BundleModel.projectFolder(u.project()))));
+        for (String folder : projectFolders) {
+            copy(context, sink, "databricks/bfxutils.py", ROOT + "src/" + folder + "/bfxutils.py");
+        }
         copy(context, sink, "databricks/bfx_init_odbc.sh", ROOT + "bfx_init_odbc.sh");
         sink.accept(context.render(ROOT + "bfx_setup_secrets.ps1", "databricks/bfx_setup_secrets.ps1.mustache",
                 bundle.secrets()));
