@@ -732,20 +732,29 @@ class StepTest(FakeModulesMixin, unittest.TestCase):
         self.assertEqual(str(caught.exception), "the real problem")
         self.assertIn("catalog down", "\n".join(logs.output))
 
-    def test_skip_and_abort_log_neither_end_nor_error(self):
-        for status in ("C", "A"):
-            with self.subTest(status=status):
-                self.pytds.executed.clear()
-                self.pytds.results["LogExecutionStart"] = [
-                    (
-                        ("ExecutionID", "ExecutionStatus", "NextLoadStatus", "LastExecutionID"),
-                        [(50, status, "C", 12)],
-                    )
-                ]
-                with bfxutils.step(self.catalog, "P", "Proj") as s:
-                    self.assertTrue(s.skip)
-                    self.assertEqual(s.last_execution_id, 12)
-                self.assertEqual(self.procedures(), ["bfx.LogExecutionStart"])
+    def test_skip_logs_neither_end_nor_error(self):
+        self.pytds.results["LogExecutionStart"] = [
+            (("ExecutionID", "ExecutionStatus", "NextLoadStatus", "LastExecutionID"), [(50, "C", "C", 12)])
+        ]
+        with bfxutils.step(self.catalog, "P", "Proj") as s:
+            self.assertTrue(s.skip)
+            self.assertEqual(s.last_execution_id, 12)
+        self.assertEqual(self.procedures(), ["bfx.LogExecutionStart"])
+
+    def test_abort_fails_the_task_before_the_body_and_logs_nothing_more(self):
+        self.pytds.results["LogExecutionStart"] = [
+            (("ExecutionID", "ExecutionStatus", "NextLoadStatus", "LastExecutionID"), [(50, "A", None, 12)])
+        ]
+        ran = []
+        with self.assertRaises(bfxutils.ExecutionAborted) as caught:
+            with bfxutils.step(self.catalog, "P", "Proj"):
+                ran.append(True)
+        self.assertEqual(ran, [], "the body does not run")
+        self.assertIn("execution 12 of it is still open", str(caught.exception))
+        self.assertEqual(self.procedures(), ["bfx.LogExecutionStart"])
+        with self.assertRaises(bfxutils.ExecutionAborted):
+            bfxutils.run_logged(self.catalog, "P", "Proj", lambda step: ran.append(step))
+        self.assertEqual(ran, [])
 
     def test_databricks_restart_is_processed(self):
         self.pytds.results["LogExecutionStart"] = [

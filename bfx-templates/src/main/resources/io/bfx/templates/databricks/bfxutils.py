@@ -65,8 +65,11 @@ DEFAULT_APP_NAME = "bfx"
 FAILED_STAGES = ("COPY", "DATABRICKS", "OTHER")
 FAILED_STAGE_DATABRICKS = "DATABRICKS"
 
-#: ExecutionStatus values for which the caller must not process anything (contract: C = skip, A = abort).
-SKIP_STATUSES = frozenset({"C", "A"})
+#: ExecutionStatus values for which the caller must not process anything and succeeds (C = skip). A (abort:
+#: another execution of the package is still open) raises ExecutionAborted instead: a task that quietly
+#: succeeded would let the batch end and archive data that was never loaded.
+SKIP_STATUSES = frozenset({"C"})
+ABORT_STATUS = "A"
 
 #: Longest error message sent to LogExecutionError.
 MAX_ERROR_MESSAGE_LENGTH = 4000
@@ -88,6 +91,10 @@ class CatalogError(Exception):
     def __init__(self, message: str, procedure: str | None = None) -> None:
         super().__init__(message)
         self.procedure = procedure
+
+
+class ExecutionAborted(CatalogError):
+    """The run catalog refused the run (status A): another execution of the same package is still open."""
 
 
 class CredentialsError(CatalogError):
@@ -805,7 +812,7 @@ class Step:
 
     @property
     def skip(self) -> bool:
-        """True when the catalog said C (skip) or A (abort): process nothing."""
+        """True when the catalog said C (skip): process nothing."""
         return self.execution_status in SKIP_STATUSES
 
     @property
@@ -842,13 +849,20 @@ def step(
     """Log start, run the ``with`` body, log end; on an exception log the error (failed stage
     DATABRICKS) and re-raise it.
 
-    When the catalog answers C (skip) or A (abort), ``Step.skip`` is True, the body must do nothing
-    (check it) and neither end nor error is logged.
+    When the catalog answers C (skip), ``Step.skip`` is True, the body must do nothing (check it) and
+    neither end nor error is logged. When it answers A (abort: another execution of the package is
+    still open), ExecutionAborted is raised before the body runs, so the task fails; the catalog has
+    closed the refused execution itself.
     """
     start = catalog.log_execution_start(
         package_name, project_name, is_batch, parent_execution_id, run_id
     )
     current = Step(catalog, start, activity_name or package_name)
+    if current.execution_status == ABORT_STATUS:
+        raise ExecutionAborted(
+            f"run catalog refused {package_name}: execution {current.last_execution_id} of it is still "
+            f"open (status A). End or fail that execution first (see docs/run-catalog.md)."
+        )
     if current.skip:
         LOGGER.info(
             "run catalog: %s execution %s has status %s, nothing to do",
@@ -882,8 +896,8 @@ def run_logged(
     body: Callable[[Step], Any],
     **step_options: Any,
 ) -> Any:
-    """``step`` for a callable: runs ``body(step)`` unless the catalog says skip/abort, and returns
-    its result (None when skipped)."""
+    """``step`` for a callable: runs ``body(step)`` unless the catalog says skip, and returns its
+    result (None when skipped); raises ExecutionAborted on abort."""
     with step(catalog, package_name, project_name, **step_options) as current:
         if current.skip:
             return None
