@@ -373,6 +373,7 @@ $fn$;
 --   * a package that is not a batch                                               -> R
 -- A second error for an already failed execution can turn D into R (a copy failure found later
 -- wins) but never R into D. Errors for executions that are not open or failed are only recorded.
+-- A failing batch closes its children that are still open (F, their NextLoadStatus kept).
 -- -------------------------------------------------------------------------------------------------
 CREATE OR REPLACE FUNCTION bfx.LogExecutionError(
     p_execution_id  bigint,
@@ -435,6 +436,23 @@ BEGIN
             UPDATE bfx.Execution c
                SET NextLoadStatus = 'C'
              WHERE c.ParentExecutionID = p_execution_id AND c.ExecutionStatus = 'S';
+        END IF;
+
+        IF v_is_batch THEN
+            -- A child still open when its batch fails never reported back (its own error logging
+            -- failed, or it was cancelled): close it as failed, keeping the NextLoadStatus it was
+            -- opened with, so that the next run of it is not refused as concurrent (A) forever.
+            INSERT INTO bfx.ExecutionError (ExecutionID, ActivityName, ErrorMessage, FailedStage, ErrorTime)
+            SELECT c.ExecutionID, p_activity_name,
+                   'Closed by the failure of batch execution ' || p_execution_id
+                       || ': the execution never reported its end.', 'OTHER', v_now
+              FROM bfx.Execution c
+             WHERE c.ParentExecutionID = p_execution_id
+               AND c.ExecutionStatus IN ('E', 'R', 'D') AND c.EndTime IS NULL;
+            UPDATE bfx.Execution c
+               SET ExecutionStatus = 'F', EndTime = v_now
+             WHERE c.ParentExecutionID = p_execution_id
+               AND c.ExecutionStatus IN ('E', 'R', 'D') AND c.EndTime IS NULL;
         END IF;
     END IF;
 

@@ -423,6 +423,7 @@ GO
 --   * a package that is not a batch                                               -> R
 -- A second error for an already failed execution can turn D into R (a copy failure found later
 -- wins) but never R into D. Errors for executions that are not open or failed are only recorded.
+-- A failing batch closes its children that are still open (F, their NextLoadStatus kept).
 -- -------------------------------------------------------------------------------------------------
 CREATE OR ALTER PROCEDURE bfx.LogExecutionError
     @ExecutionID  bigint,
@@ -491,6 +492,24 @@ BEGIN
                 UPDATE bfx.Execution
                    SET NextLoadStatus = 'C'
                  WHERE ParentExecutionID = @ExecutionID AND ExecutionStatus = 'S';
+
+            IF @IsBatch = 1
+            BEGIN
+                -- A child still open when its batch fails never reported back (its own error logging
+                -- failed, or it was cancelled): close it as failed, keeping the NextLoadStatus it was
+                -- opened with, so that the next run of it is not refused as concurrent (A) forever.
+                INSERT INTO bfx.ExecutionError (ExecutionID, ActivityName, ErrorMessage, FailedStage, ErrorTime)
+                SELECT c.ExecutionID, @ActivityName,
+                       CONCAT(N'Closed by the failure of batch execution ', @ExecutionID,
+                              N': the execution never reported its end.'), 'OTHER', @Now
+                  FROM bfx.Execution AS c
+                 WHERE c.ParentExecutionID = @ExecutionID
+                   AND c.ExecutionStatus IN ('E', 'R', 'D') AND c.EndTime IS NULL;
+                UPDATE bfx.Execution
+                   SET ExecutionStatus = 'F', EndTime = @Now
+                 WHERE ParentExecutionID = @ExecutionID
+                   AND ExecutionStatus IN ('E', 'R', 'D') AND EndTime IS NULL;
+            END;
         END;
 
         SELECT @ResultNext = NextLoadStatus FROM bfx.Execution WHERE ExecutionID = @ExecutionID;
