@@ -15,7 +15,7 @@ public record Compute(
         String dataSecurityMode,
         Origin origin) {
 
-    public static final String DEFAULT_SPARK_VERSION = "15.4.x-scala2.12";
+    public static final String DEFAULT_SPARK_VERSION = "16.4.x-scala2.12";
     public static final String DEFAULT_NODE_TYPE = "Standard_D4ds_v5";
     public static final int DEFAULT_WORKERS = 2;
     public static final String DEFAULT_DATA_SECURITY_MODE = "SINGLE_USER";

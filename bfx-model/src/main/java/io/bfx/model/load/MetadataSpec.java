@@ -60,7 +60,7 @@ public final class MetadataSpec {
     public static final EntitySpec COMPUTE = new EntitySpec("Compute",
             "The job cluster a batch's Databricks job runs on when DatabricksJobCluster is JobCluster.",
             List.of(
-                    string("sparkVersion", "Databricks runtime version.").withDefault("15.4.x-scala2.12"),
+                    string("sparkVersion", "Databricks runtime version.").withDefault(io.bfx.model.Compute.DEFAULT_SPARK_VERSION),
                     string("nodeType", "Worker node type.").withDefault("Standard_D4ds_v5"),
                     string("driverNodeType", "Driver node type; defaults to the worker node type."),
                     integer("workers", "2", "Number of workers (fixed size)."),

@@ -1,9 +1,11 @@
 package io.bfx.model.validate;
 
 import io.bfx.model.Batch;
+import io.bfx.model.Compute;
 import io.bfx.model.Connection;
 import io.bfx.model.DataObject;
 import io.bfx.model.LoadParameter;
+import io.bfx.model.Origin;
 import io.bfx.model.Project;
 import io.bfx.model.SystemType;
 import io.bfx.model.diag.Code;
@@ -98,6 +100,7 @@ final class OrchestrationRule implements Rule {
                             "Set DatabricksExistingClusterId to the cluster's id.");
                 }
             }
+            checkScriptingRuntime(ctx, p);
             for (DataObject o : ctx.metadata().objectsOf(p)) {
                 for (LoadParameter lp : o.parameters()) {
                     if (lp.defaultValue() != null && !dateOrNumber(lp.defaultValue())) {
@@ -144,5 +147,26 @@ final class OrchestrationRule implements Rule {
         } catch (DateTimeParseException e) {
             return false;
         }
+    }
+
+    /** SQL-scripting notebooks are BEGIN ... END compound statements, which Databricks runs from Runtime 16.3. */
+    private static void checkScriptingRuntime(RuleContext ctx, Project p) {
+        if (!p.sqlScripting() || !"JobCluster".equals(ctx.settings().forProject(Settings.DATABRICKS_JOB_CLUSTER, p)
+                .canonical())) {
+            return; // serverless runs a current runtime; an existing cluster's runtime is not known here
+        }
+        ctx.metadata().batch(p.batch()).ifPresent(b -> {
+            Compute compute = b.compute() == null ? Compute.defaults() : b.compute();
+            String version = compute.sparkVersion() == null ? Compute.DEFAULT_SPARK_VERSION : compute.sparkVersion();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)\\.").matcher(version);
+            if (m.find() && Integer.parseInt(m.group(1)) * 100 + Integer.parseInt(m.group(2)) < 1603) {
+                ctx.findings().report(Code.BFX026, compute.origin() == Origin.BUILT_IN ? b.origin().of("name")
+                                : compute.origin().of("sparkVersion"),
+                        "Project '" + p.name() + "' writes SQL-scripting notebooks (sqlScripting: true), but batch '"
+                                + b.name() + "' runs on Databricks Runtime " + version + "; BEGIN ... END scripts need "
+                                + "Runtime 16.3 or later.",
+                        "Set the batch's compute sparkVersion to 16.4.x-scala2.12 or later, or turn sqlScripting off.");
+            }
+        });
     }
 }

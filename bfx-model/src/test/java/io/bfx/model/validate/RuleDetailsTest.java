@@ -70,6 +70,31 @@ class RuleDetailsTest {
         return BASE.replace(old, replacement);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"15.4.x-scala2.12", "16.2.x-scala2.12", "13.3.x-photon-scala2.12"})
+    void sqlScriptingOnARuntimeBefore16Point3IsRefused(String version) {
+        String yaml = with("batches:\n  - name: EXT_AWLT\n", "batches:\n  - name: EXT_AWLT\n    compute: { sparkVersion: " + version + " }\n")
+                .replace("    batch: EXT_AWLT\n", "    batch: EXT_AWLT\n    sqlScripting: true\n");
+        List<Finding> f = validate(yaml);
+        assertEquals(List.of("BFX026"), f.stream().map(x -> x.code().name()).toList(), f::toString);
+        assertTrue(f.get(0).format().contains("Runtime " + version), f.get(0).format());
+        String line = yaml.split("\n")[f.get(0).location().line() - 1];
+        assertTrue(line.contains("sparkVersion: " + version), "points at the version: " + line);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"16.3.x-scala2.12", "16.4.x-scala2.12", "17.3.x-scala2.13"})
+    void sqlScriptingOnRuntime16Point3OrLaterIsFine(String version) {
+        String yaml = with("batches:\n  - name: EXT_AWLT\n", "batches:\n  - name: EXT_AWLT\n    compute: { sparkVersion: " + version + " }\n")
+                .replace("    batch: EXT_AWLT\n", "    batch: EXT_AWLT\n    sqlScripting: true\n");
+        assertEquals(List.of(), found(yaml));
+    }
+
+    @Test
+    void sqlScriptingOnTheDefaultRuntimeIsFine() {
+        assertEquals(List.of(), found(BASE.replace("    batch: EXT_AWLT\n", "    batch: EXT_AWLT\n    sqlScripting: true\n")));
+    }
+
     @Test
     void theBaseIsClean() {
         assertEquals(List.of(), found(BASE));

@@ -281,7 +281,7 @@ class AdfProducerTest {
         assertEquals("LS_BFX_STG_DBR", customer.at("/linkedServiceName/referenceName").asText());
 
         JsonNode ls = AdfJson.read(out, "adf/linkedService/LS_BFX_STG_DBR.json").at("/properties/typeProperties");
-        assertEquals("15.4.x-scala2.12", ls.path("newClusterVersion").asText());
+        assertEquals("16.4.x-scala2.12", ls.path("newClusterVersion").asText());
         assertEquals("Standard_D4ds_v5", ls.path("newClusterNodeType").asText());
         assertEquals("2", ls.path("newClusterNumOfWorker").asText());
         assertEquals("/Repos/BimlFlex/bfx-awlt/Databricks/bfx_init_odbc.sh",
