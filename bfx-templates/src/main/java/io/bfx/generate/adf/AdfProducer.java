@@ -92,6 +92,7 @@ public final class AdfProducer implements ArtifactProducer {
         Map<Project, ProjectConnections> connections = new IdentityHashMap<>();
         projects.forEach(pc -> connections.put(pc.project(), pc));
         ArmTemplate.GlobalParameter[] jobIds = new ArmTemplate.GlobalParameter[batches.size()];
+        Map<String, ArmTemplate.GlobalParameter> environment = new java.util.concurrent.ConcurrentSkipListMap<>();
         context.forEachParallel(IntStream.range(0, batches.size()).boxed().toList(), i -> {
             Batch batch = batches.get(i);
             List<ProjectConnections> members = solution.projects(batch).stream().map(connections::get).toList();
@@ -105,11 +106,12 @@ public final class AdfProducer implements ArtifactProducer {
                 out.emit(Kind.PIPELINE, n.name(), "adf/pipeline-notebook-sub-batch.json.mustache", n);
             }
             out.emit(Kind.PIPELINE, b.batch().name(), "adf/pipeline-batch.json.mustache", b.batch());
+            environment.putAll(b.globals()); // the same name always means the same connection and value
             if (b.batch().job() != null) {
                 jobIds[i] = new ArmTemplate.GlobalParameter(Names.jobIdParameter(batch), "String", "0",
                         "the id of Databricks job '" + Names.jobKey(batch) + "' (bundle resource jobs."
                                 + Names.jobKey(batch) + ") that batch " + batch.name()
-                                + " runs; 'databricks bundle summary' shows it after 'databricks bundle deploy'.");
+                                + " runs; 'databricks bundle summary' shows it after 'databricks bundle deploy'.", true);
             }
             if (batch.schedule() != null) {
                 Triggers.ScheduleTrigger t = Triggers.view(batch);
@@ -122,6 +124,7 @@ public final class AdfProducer implements ArtifactProducer {
                 globals.add(g);
             }
         }
+        globals.addAll(environment.values());
 
         String factoryName = factoryName(context);
         out.emitFile("adf/factory/" + factoryName + ".json", "adf/factory.json.mustache",

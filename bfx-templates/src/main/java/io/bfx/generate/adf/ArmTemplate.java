@@ -71,7 +71,12 @@ final class ArmTemplate {
     private static final int MAX_DEPLOYMENT_NAME = 64;
 
     /** A factory global parameter: name, ADF type, placeholder value, and what to set at deployment. */
-    record GlobalParameter(String name, String type, String value, String whatToSet) {}
+    /**
+     * A factory global parameter, deployed through an ARM parameter. {@code whatToSet} describes it; with
+     * {@code mustSet} the parameter file says "SET ME" (no usable default, like a job id), else it holds
+     * {@code value}, the value generated for the development environment.
+     */
+    record GlobalParameter(String name, String type, String value, String whatToSet, boolean mustSet) {}
 
     /** A template parameter: its name, default value and description. */
     private record Param(String name, String defaultValue, String description, String fileValue) {}
@@ -158,7 +163,7 @@ final class ArmTemplate {
             Item item = new Item(null);
             for (GlobalParameter g : globals) {
                 String p = "default_properties_" + g.name() + "_value";
-                params.put(p, new Param(p, g.value(), g.whatToSet(), "SET ME: " + g.whatToSet()));
+                params.put(p, new Param(p, g.value(), g.whatToSet(), g.mustSet() ? "SET ME: " + g.whatToSet() : g.value()));
                 item.params.add(p);
             }
             items.add(item);

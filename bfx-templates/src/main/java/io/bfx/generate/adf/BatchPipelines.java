@@ -14,6 +14,7 @@ import io.bfx.generate.adf.AdfViews.Notebook;
 import io.bfx.generate.adf.AdfViews.Policy;
 import io.bfx.generate.adf.AdfViews.Value;
 import io.bfx.generate.databricks.NotebookPlan;
+import io.bfx.generate.databricks.SessionVariables;
 import io.bfx.model.Batch;
 import io.bfx.model.Connection;
 import io.bfx.model.DataObject;
@@ -25,7 +26,10 @@ import io.bfx.model.settings.SettingResolver;
 import io.bfx.model.settings.Settings;
 import io.bfx.templates.Seq;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -70,8 +74,12 @@ final class BatchPipelines {
     /** The view of {@code adf/pipeline-notebook-sub-batch.json.mustache}. */
     public record NotebookSubBatch(String name, String description, String folder, List<Seq.Item<Notebook>> activities) {}
 
-    /** Everything generated for one batch. */
-    record Output(BatchPipeline batch, List<CopySubBatch> copySubBatches, List<NotebookSubBatch> notebookSubBatches) {}
+    /**
+     * Everything generated for one batch; {@code globals}: the factory global parameters its notebook activities
+     * read (traditional mode: the catalogs and landing URLs of each environment), by name.
+     */
+    record Output(BatchPipeline batch, List<CopySubBatch> copySubBatches, List<NotebookSubBatch> notebookSubBatches,
+            Map<String, ArmTemplate.GlobalParameter> globals) {}
 
     private record Work(ProjectConnections pc, DataObject object) {}
 
@@ -116,6 +124,7 @@ final class BatchPipelines {
                 List.of(new Named("ParentExecutionID", null, Value.expr(CatalogCalls.EXECUTION_ID))));
 
         // Databricks: one job (pushdown) or notebook sub-batches (traditional).
+        Map<String, ArmTemplate.GlobalParameter> globals = new TreeMap<>();
         DatabricksJob job = null;
         List<NotebookSubBatch> notebookSubBatches = new ArrayList<>();
         List<ExecutePipeline> notebooks = List.of();
@@ -144,16 +153,23 @@ final class BatchPipelines {
                     Work w = slice.get(i);
                     Function<SettingDefinition, EffectiveSetting> os =
                             d -> settings.forObject(d, w.pc().project(), w.object());
+                    Map<SessionVariables, Connection> environment = new EnumMap<>(SessionVariables.class);
+                    environment.put(SessionVariables.STAGING_CATALOG, w.pc().staging());
+                    metadata.connection(w.pc().project().persistentStagingConnection())
+                            .ifPresent(c -> environment.put(SessionVariables.PSA_CATALOG, c));
+                    environment.put(SessionVariables.LANDING_ROOT, w.pc().landing());
+                    List<Named> parameters = new ArrayList<>(List.of(
+                            new Named(ROW_AUDIT_ID, null, Value.expr("pipeline().parameters." + ROW_AUDIT_ID)),
+                            new Named(EXECUTION_ID, null, Value.expr("pipeline().parameters." + EXECUTION_ID)),
+                            new Named("step", null, Value.literal("all"))));
+                    parameters.addAll(environmentParameters(settings, environment, globals));
                     activities.add(new Notebook(names.get(i), "Loads " + w.pc().source().name() + "."
                             + w.object().qualifiedName() + " (project " + w.pc().project().name() + ").",
                             deps(previous.get(i), names), Policy.databricks(os),
                             workspaces.linkedServiceFor(w.pc().staging()),
                             Value.literal(NotebookPaths.notebook(settings, w.pc().project(), w.pc().source(),
                                     w.object())),
-                            Seq.of(List.of(
-                                    new Named(ROW_AUDIT_ID, null, Value.expr("pipeline().parameters." + ROW_AUDIT_ID)),
-                                    new Named(EXECUTION_ID, null, Value.expr("pipeline().parameters." + EXECUTION_ID)),
-                                    new Named("step", null, Value.literal("all"))))));
+                            Seq.of(parameters)));
                 }
                 notebookSubBatches.add(notebookSubBatch(batch, notebookSubBatches.size() + 1, folder,
                         "the Bronze notebooks of " + slice.size() + " objects", activities));
@@ -172,14 +188,15 @@ final class BatchPipelines {
                         Function<SettingDefinition, EffectiveSetting> ps = d -> settings.forProject(d, e.project());
                         // Silver and Gold read persistent staging (what is newer than their latest load), not the
                         // landed files: they take no row_audit_id.
+                        List<Named> parameters = new ArrayList<>(List.of(
+                                new Named(EXECUTION_ID, null, Value.expr("pipeline().parameters." + EXECUTION_ID)),
+                                new Named("step", null, Value.literal("all"))));
+                        parameters.addAll(environmentParameters(settings, e.connections(), globals));
                         activities.add(new Notebook(names.get(i), e.description() + " (project "
                                 + e.project().name() + ").", deps(previous.get(i), names), Policy.databricks(ps),
                                 workspaces.linkedServiceFor(pc.staging()),
                                 Value.literal(NotebookPaths.unit(settings, e.project(), e.notebook())),
-                                Seq.of(List.of(
-                                        new Named(EXECUTION_ID, null,
-                                                Value.expr("pipeline().parameters." + EXECUTION_ID)),
-                                        new Named("step", null, Value.literal("all"))))));
+                                Seq.of(parameters)));
                     }
                     notebookSubBatches.add(notebookSubBatch(batch, notebookSubBatches.size() + 1, folder,
                             "the " + layerNames.get(layer) + " notebooks (" + slice.size() + ")", activities));
@@ -249,7 +266,26 @@ final class BatchPipelines {
                         Value.expr("activity('" + IF_FINISH + "').error.message"), "OTHER"),
                 failure("Fail_Finish", "LogError_Finish", "Archiving the landed files of batch " + batch.name()
                         + " failed")),
-                copySubBatches, notebookSubBatches);
+                copySubBatches, notebookSubBatches, globals);
+    }
+
+    /**
+     * The catalog and landing widgets of a notebook, read from factory global parameters: the notebook's widget
+     * defaults hold the development values, and each environment's factory sets its own (as the bundle's targets
+     * do in pushdown mode). Adds the global parameters to {@code globals}.
+     */
+    private static List<Named> environmentParameters(SettingResolver settings,
+            Map<SessionVariables, Connection> connections, Map<String, ArmTemplate.GlobalParameter> globals) {
+        List<Named> out = new ArrayList<>();
+        for (Map.Entry<SessionVariables, Connection> c : connections.entrySet()) {
+            String name = NotebookPlan.environmentValue(c.getKey(), c.getValue());
+            globals.computeIfAbsent(name, n -> new ArmTemplate.GlobalParameter(n, "String",
+                    NotebookPlan.developmentValue(settings, c.getKey(), c.getValue()),
+                    (c.getKey() == SessionVariables.LANDING_ROOT ? "the landing container URL" : "the Unity Catalog "
+                            + "catalog") + " of connection " + c.getValue().name() + " in this environment", false));
+            out.add(new Named(c.getKey().widget(), null, Value.expr("pipeline().globalParameters." + name)));
+        }
+        return out;
     }
 
     private static NotebookSubBatch notebookSubBatch(Batch batch, int n, String folder, String what,

@@ -78,8 +78,12 @@ public final class DatabricksProducer implements ArtifactProducer {
 
     /** The landing root URL of a landing connection: {@code abfss://<container>@<account>.dfs.core.windows.net}. */
     static String landingRoot(SolutionContext context, Connection landing) {
+        return landingRoot(context.settings(), landing);
+    }
+
+    static String landingRoot(io.bfx.model.settings.SettingResolver settings, Connection landing) {
         String container = landing.container() != null && !landing.container().isBlank() ? landing.container()
-                : context.settings().forConnection(Settings.AZURE_STAGE_CONTAINER, landing).value();
+                : settings.forConnection(Settings.AZURE_STAGE_CONTAINER, landing).value();
         return "abfss://" + container + "@" + landing.storageAccount() + ".dfs.core.windows.net";
     }
 

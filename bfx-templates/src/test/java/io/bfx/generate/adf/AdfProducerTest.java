@@ -35,6 +35,12 @@ class AdfProducerTest {
     @TempDir
     Path dir;
 
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> out = new ArrayList<>();
+        names.forEachRemaining(out::add);
+        return out;
+    }
+
     private static List<String> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root.resolve("adf"))) {
             return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
@@ -258,7 +264,7 @@ class AdfProducerTest {
         assertTrue(files(out).contains("adf/pipeline/EXT_AWLT_DBR_Notebooks_001.json"));
         for (String f : files(out)) {
             assertFalse(Awlt.read(out, f).contains("DatabricksJob"), f + " has no DatabricksJob");
-            assertFalse(Awlt.read(out, f).contains("globalParameters."), f + " needs no job id");
+            assertFalse(Awlt.read(out, f).contains("BFX_JOB_ID"), f + " needs no job id");
         }
         JsonNode b = AdfJson.read(out, BATCH);
         JsonNode run = AdfJson.required(b, "If_Databricks").at("/typeProperties/ifTrueActivities/0");
@@ -278,6 +284,14 @@ class AdfProducerTest {
         assertEquals("@pipeline().parameters.execution_id",
                 customer.at("/typeProperties/baseParameters/execution_id/value").asText());
         assertEquals("all", customer.at("/typeProperties/baseParameters/step").asText());
+        // The environment's catalogs and landing URL come from factory global parameters, not the notebook's
+        // development defaults.
+        assertEquals("@pipeline().globalParameters.bfx_stg_dbr_catalog",
+                customer.at("/typeProperties/baseParameters/stg_catalog/value").asText());
+        assertEquals("@pipeline().globalParameters.bfx_psa_dbr_catalog",
+                customer.at("/typeProperties/baseParameters/psa_catalog/value").asText());
+        assertEquals("@pipeline().globalParameters.bfx_lnd_root",
+                customer.at("/typeProperties/baseParameters/landing_root/value").asText());
         assertEquals("LS_BFX_STG_DBR", customer.at("/linkedServiceName/referenceName").asText());
 
         JsonNode ls = AdfJson.read(out, "adf/linkedService/LS_BFX_STG_DBR.json").at("/properties/typeProperties");
@@ -286,8 +300,14 @@ class AdfProducerTest {
         assertEquals("2", ls.path("newClusterNumOfWorker").asText());
         assertEquals("/Repos/BimlFlex/bfx-awlt/Databricks/bfx_init_odbc.sh",
                 ls.at("/newClusterInitScripts/0").asText());
-        JsonNode factory = AdfJson.read(out, "adf/factory/bfx-adf.json");
-        assertEquals(0, factory.at("/properties/globalParameters").size());
+        JsonNode factory = AdfJson.read(out, "adf/factory/bfx-adf.json").at("/properties/globalParameters");
+        assertEquals(List.of("bfx_dm_dbr_catalog", "bfx_dv_dbr_catalog", "bfx_lnd_root", "bfx_psa_dbr_catalog",
+                "bfx_stg_dbr_catalog"), iterable(factory.fieldNames()));
+        assertEquals("bfx_dev", factory.at("/bfx_stg_dbr_catalog/value").asText(), "the development value");
+        assertEquals("abfss://landing@bfxlandingdev.dfs.core.windows.net", factory.at("/bfx_lnd_root/value").asText());
+        // Deployed per environment through ARM parameters whose file holds the development value.
+        JsonNode parameters = AdfJson.read(out, "adf/arm/ARMTemplateParametersForFactory.json").at("/parameters");
+        assertEquals("bfx_dev", parameters.at("/default_properties_bfx_stg_dbr_catalog_value/value").asText());
     }
 
     @Test
