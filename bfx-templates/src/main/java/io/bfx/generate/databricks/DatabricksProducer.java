@@ -47,10 +47,12 @@ public final class DatabricksProducer implements ArtifactProducer {
                     u.title(), u.countObject(), List.of(), u.connections())).toList());
         }
         sink.accept(context.render(ROOT + "databricks.yml", "databricks/databricks.yml.mustache", bundle.root(shapes)));
-        // Next to the notebooks of each project: Databricks puts a notebook's own folder on sys.path, not its
-        // parent, so a plain `import bfxutils` finds only a module in the same folder.
+        // Next to the Python notebooks of each project: Databricks puts a notebook's own folder on sys.path, not
+        // its parent, so a plain `import bfxutils` finds only a module in the same folder. SQL-scripting
+        // notebooks import nothing.
         Set<String> projectFolders = new java.util.TreeSet<>();
-        shapes.values().forEach(units -> units.forEach(u -> projectFolders.add(BundleModel.projectFolder(u.project()))));
+        shapes.values().forEach(units -> units.stream().filter(u -> !u.project().sqlScripting())
+                .forEach(u -> projectFolders.add(BundleModel.projectFolder(u.project()))));
         for (String folder : projectFolders) {
             copy(context, sink, "databricks/bfxutils.py", ROOT + "src/" + folder + "/bfxutils.py");
         }
