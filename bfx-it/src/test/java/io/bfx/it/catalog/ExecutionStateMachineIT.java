@@ -190,23 +190,34 @@ class ExecutionStateMachineIT {
     }
 
     @Test
-    void aChildThatNeverReportedBackIsClosedByItsBatchsFailureAndRunsAgain() throws SQLException {
+    void aChildThatNeverReportedBackIsClosedAsStaleWhenItStartsInTheNextRun() throws SQLException {
         String batch = name("Batch");
         String child = name("Copy_Order");
         Start run1 = catalog.startBatch(batch);
         Start copy1 = catalog.startChild(child, run1.executionId());
         // The copy landed, then its own LogRowCount / watermark / LogExecutionEnd call failed: the object
-        // pipeline failed without closing its execution.
-        assertFalse(catalog.row(copy1.executionId()).ended());
+        // pipeline failed without closing its execution, and the batch failed.
         assertEquals("R", catalog.error(run1.executionId(), "If_Copy", "a copy sub-batch failed", "COPY"));
-        assertEquals("F", catalog.row(copy1.executionId()).executionStatus(), "closed as failed");
-        assertTrue(catalog.row(copy1.executionId()).ended());
-        assertEquals("R", catalog.row(copy1.executionId()).nextLoadStatus(), "the status it was opened with");
+        assertFalse(catalog.row(copy1.executionId()).ended(), "a child may still end after its batch failed");
 
         Start run2 = catalog.startBatch(batch);
         assertEquals("R", run2.executionStatus());
         Start copy2 = catalog.startChild(child, run2.executionId());
         assertEquals("R", copy2.executionStatus(), "extracts again instead of being refused as concurrent (A)");
+        assertEquals("F", catalog.row(copy1.executionId()).executionStatus(), "the stale execution is closed");
+        assertTrue(catalog.row(copy1.executionId()).ended());
+        assertEquals("R", catalog.row(copy1.executionId()).nextLoadStatus(), "the status it was opened with");
+    }
+
+    @Test
+    void aChildOfARunningBatchIsStillRefusedWhileOpen() throws SQLException {
+        String batch = name("Batch");
+        String child = name("Copy_Order");
+        Start run1 = catalog.startBatch(batch);
+        Start copy1 = catalog.startChild(child, run1.executionId());
+        Start again = catalog.startChild(child, run1.executionId());
+        assertEquals("A", again.executionStatus(), "its batch is running: the child is running, not stale");
+        assertEquals(copy1.executionId(), again.lastExecutionId());
     }
 
     @Test

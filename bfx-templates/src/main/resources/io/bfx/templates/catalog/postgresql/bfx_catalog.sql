@@ -201,7 +201,8 @@ $fn$;
 -- Rules (docs/run-catalog.md, "State machine"), checked in this order under a row lock on the
 -- package, so two concurrent starts of one package are serialised and the second sees the first:
 --   1. disabled                                   -> C (closed at once, carries no state)
---   2. an E/R/D execution still open              -> A (closed at once, carries no state)
+--   2. an E/R/D execution still open              -> A (closed at once, carries no state); a child
+--      execution open although its parent run ended is stale and closed as F first
 --   3. a child whose latest execution says C      -> C (closed at once, keeps C for the next run)
 --   4. latest execution says D                    -> D (LastExecutionID = the data execution)
 --   5. latest execution says R                    -> R
@@ -264,6 +265,24 @@ BEGIN
         --    (R, D, C) still applies when the package is enabled again.
         v_status := 'C'; v_next := NULL; v_last := v_success_id; v_closed := true;
     ELSE
+        -- A child execution still open although its parent run has ended never reported back (its own
+        -- end or error call failed, or it was cancelled): it is stale, not running. Close it as failed,
+        -- keeping the NextLoadStatus it was opened with (R, or D for a D run), so that this run goes on
+        -- instead of being refused (A) for ever.
+        INSERT INTO bfx.ExecutionError (ExecutionID, ActivityName, ErrorMessage, FailedStage, ErrorTime)
+        SELECT e.ExecutionID, NULL,
+               'Closed as stale: parent execution ' || e.ParentExecutionID
+                   || ' had ended without this execution reporting its end.', 'OTHER', v_now
+          FROM bfx.Execution e JOIN bfx.Execution parent ON parent.ExecutionID = e.ParentExecutionID
+         WHERE e.PackageID = v_package.PackageID AND e.ExecutionStatus IN ('E', 'R', 'D')
+           AND e.EndTime IS NULL AND parent.EndTime IS NOT NULL;
+        UPDATE bfx.Execution e
+           SET ExecutionStatus = 'F', EndTime = v_now
+          FROM bfx.Execution parent
+         WHERE parent.ExecutionID = e.ParentExecutionID
+           AND e.PackageID = v_package.PackageID AND e.ExecutionStatus IN ('E', 'R', 'D')
+           AND e.EndTime IS NULL AND parent.EndTime IS NOT NULL;
+
         SELECT e.ExecutionID INTO v_open_id
           FROM bfx.Execution e
          WHERE e.PackageID = v_package.PackageID
@@ -373,7 +392,6 @@ $fn$;
 --   * a package that is not a batch                                               -> R
 -- A second error for an already failed execution can turn D into R (a copy failure found later
 -- wins) but never R into D. Errors for executions that are not open or failed are only recorded.
--- A failing batch closes its children that are still open (F, their NextLoadStatus kept).
 -- -------------------------------------------------------------------------------------------------
 CREATE OR REPLACE FUNCTION bfx.LogExecutionError(
     p_execution_id  bigint,
@@ -436,23 +454,6 @@ BEGIN
             UPDATE bfx.Execution c
                SET NextLoadStatus = 'C'
              WHERE c.ParentExecutionID = p_execution_id AND c.ExecutionStatus = 'S';
-        END IF;
-
-        IF v_is_batch THEN
-            -- A child still open when its batch fails never reported back (its own error logging
-            -- failed, or it was cancelled): close it as failed, keeping the NextLoadStatus it was
-            -- opened with, so that the next run of it is not refused as concurrent (A) forever.
-            INSERT INTO bfx.ExecutionError (ExecutionID, ActivityName, ErrorMessage, FailedStage, ErrorTime)
-            SELECT c.ExecutionID, p_activity_name,
-                   'Closed by the failure of batch execution ' || p_execution_id
-                       || ': the execution never reported its end.', 'OTHER', v_now
-              FROM bfx.Execution c
-             WHERE c.ParentExecutionID = p_execution_id
-               AND c.ExecutionStatus IN ('E', 'R', 'D') AND c.EndTime IS NULL;
-            UPDATE bfx.Execution c
-               SET ExecutionStatus = 'F', EndTime = v_now
-             WHERE c.ParentExecutionID = p_execution_id
-               AND c.ExecutionStatus IN ('E', 'R', 'D') AND c.EndTime IS NULL;
         END IF;
     END IF;
 

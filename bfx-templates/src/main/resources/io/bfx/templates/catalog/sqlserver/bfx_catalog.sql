@@ -220,7 +220,8 @@ GO
 -- Rules (docs/run-catalog.md, "State machine"), checked in this order under an update lock on the
 -- package row, so two concurrent starts of one package are serialised and the second sees the first:
 --   1. disabled                                   -> C (closed at once, carries no state)
---   2. an E/R/D execution still open              -> A (closed at once, carries no state)
+--   2. an E/R/D execution still open              -> A (closed at once, carries no state); a child
+--      execution open although its parent run ended is stale and closed as F first
 --   3. a child whose latest execution says C      -> C (closed at once, keeps C for the next run)
 --   4. latest execution says D                    -> D (LastExecutionID = the data execution)
 --   5. latest execution says R                    -> R
@@ -290,6 +291,25 @@ BEGIN
         END
         ELSE
         BEGIN
+            -- A child execution still open although its parent run has ended never reported back (its
+            -- own end or error call failed, or it was cancelled): it is stale, not running. Close it as
+            -- failed, keeping the NextLoadStatus it was opened with (R, or D for a D run), so that this
+            -- run goes on instead of being refused (A) for ever.
+            INSERT INTO bfx.ExecutionError (ExecutionID, ActivityName, ErrorMessage, FailedStage, ErrorTime)
+            SELECT e.ExecutionID, NULL,
+                   CONCAT(N'Closed as stale: parent execution ', e.ParentExecutionID,
+                          N' had ended without this execution reporting its end.'), 'OTHER', @Now
+              FROM bfx.Execution AS e
+              JOIN bfx.Execution AS parent ON parent.ExecutionID = e.ParentExecutionID
+             WHERE e.PackageID = @PackageID AND e.ExecutionStatus IN ('E', 'R', 'D')
+               AND e.EndTime IS NULL AND parent.EndTime IS NOT NULL;
+            UPDATE e
+               SET ExecutionStatus = 'F', EndTime = @Now
+              FROM bfx.Execution AS e
+              JOIN bfx.Execution AS parent ON parent.ExecutionID = e.ParentExecutionID
+             WHERE e.PackageID = @PackageID AND e.ExecutionStatus IN ('E', 'R', 'D')
+               AND e.EndTime IS NULL AND parent.EndTime IS NOT NULL;
+
             SELECT TOP (1) @OpenID = ExecutionID
               FROM bfx.Execution
              WHERE PackageID = @PackageID
@@ -423,7 +443,6 @@ GO
 --   * a package that is not a batch                                               -> R
 -- A second error for an already failed execution can turn D into R (a copy failure found later
 -- wins) but never R into D. Errors for executions that are not open or failed are only recorded.
--- A failing batch closes its children that are still open (F, their NextLoadStatus kept).
 -- -------------------------------------------------------------------------------------------------
 CREATE OR ALTER PROCEDURE bfx.LogExecutionError
     @ExecutionID  bigint,
@@ -492,24 +511,6 @@ BEGIN
                 UPDATE bfx.Execution
                    SET NextLoadStatus = 'C'
                  WHERE ParentExecutionID = @ExecutionID AND ExecutionStatus = 'S';
-
-            IF @IsBatch = 1
-            BEGIN
-                -- A child still open when its batch fails never reported back (its own error logging
-                -- failed, or it was cancelled): close it as failed, keeping the NextLoadStatus it was
-                -- opened with, so that the next run of it is not refused as concurrent (A) forever.
-                INSERT INTO bfx.ExecutionError (ExecutionID, ActivityName, ErrorMessage, FailedStage, ErrorTime)
-                SELECT c.ExecutionID, @ActivityName,
-                       CONCAT(N'Closed by the failure of batch execution ', @ExecutionID,
-                              N': the execution never reported its end.'), 'OTHER', @Now
-                  FROM bfx.Execution AS c
-                 WHERE c.ParentExecutionID = @ExecutionID
-                   AND c.ExecutionStatus IN ('E', 'R', 'D') AND c.EndTime IS NULL;
-                UPDATE bfx.Execution
-                   SET ExecutionStatus = 'F', EndTime = @Now
-                 WHERE ParentExecutionID = @ExecutionID
-                   AND ExecutionStatus IN ('E', 'R', 'D') AND EndTime IS NULL;
-            END;
         END;
 
         SELECT @ResultNext = NextLoadStatus FROM bfx.Execution WHERE ExecutionID = @ExecutionID;
