@@ -26,7 +26,6 @@ import io.bfx.model.settings.SettingResolver;
 import io.bfx.model.settings.Settings;
 import io.bfx.templates.Seq;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -142,40 +141,8 @@ final class BatchPipelines {
             // starts when everything it reads has loaded; within a layer the notebooks are independent and run in
             // `threads` lanes.
             List<List<NotebookPlan.Entry>> layers = NotebookPlan.layers(metadata, settings, batch);
-            List<List<Work>> slices = Lanes.slices(work, activityLimit);
-            for (List<Work> slice : slices) {
-                List<String> names = slice.stream().map(w -> ActivityNames.fit(Names.notebook(
-                        settings.forProject(Settings.DATABRICKS_APPEND_NOTEBOOK_NAME, w.pc().project()).value(),
-                        w.pc().source(), w.object()))).toList();
-                List<Integer> previous = Lanes.predecessors(slice.size(), batch.threads());
-                List<Notebook> activities = new ArrayList<>();
-                for (int i = 0; i < slice.size(); i++) {
-                    Work w = slice.get(i);
-                    Function<SettingDefinition, EffectiveSetting> os =
-                            d -> settings.forObject(d, w.pc().project(), w.object());
-                    Map<SessionVariables, Connection> environment = new EnumMap<>(SessionVariables.class);
-                    environment.put(SessionVariables.STAGING_CATALOG, w.pc().staging());
-                    metadata.connection(w.pc().project().persistentStagingConnection())
-                            .ifPresent(c -> environment.put(SessionVariables.PSA_CATALOG, c));
-                    environment.put(SessionVariables.LANDING_ROOT, w.pc().landing());
-                    List<Named> parameters = new ArrayList<>(List.of(
-                            new Named(ROW_AUDIT_ID, null, Value.expr("pipeline().parameters." + ROW_AUDIT_ID)),
-                            new Named(EXECUTION_ID, null, Value.expr("pipeline().parameters." + EXECUTION_ID)),
-                            new Named("step", null, Value.literal("all"))));
-                    parameters.addAll(environmentParameters(settings, environment, globals));
-                    activities.add(new Notebook(names.get(i), "Loads " + w.pc().source().name() + "."
-                            + w.object().qualifiedName() + " (project " + w.pc().project().name() + ").",
-                            deps(previous.get(i), names), Policy.databricks(os),
-                            workspaces.linkedServiceFor(w.pc().staging()),
-                            Value.literal(NotebookPaths.notebook(settings, w.pc().project(), w.pc().source(),
-                                    w.object())),
-                            Seq.of(parameters)));
-                }
-                notebookSubBatches.add(notebookSubBatch(batch, notebookSubBatches.size() + 1, folder,
-                        "the Bronze notebooks of " + slice.size() + " objects", activities));
-            }
             List<String> layerNames = List.of("Bronze", "Silver", "dimension", "fact");
-            for (int layer = 1; layer < layers.size(); layer++) {
+            for (int layer = 0; layer < layers.size(); layer++) {
                 for (List<NotebookPlan.Entry> slice : Lanes.slices(layers.get(layer), activityLimit)) {
                     List<String> names = slice.stream().map(e -> ActivityNames.fit(e.notebook())).toList();
                     List<Integer> previous = Lanes.predecessors(slice.size(), batch.threads());
@@ -185,15 +152,21 @@ final class BatchPipelines {
                         ProjectConnections pc = projects.stream()
                                 .filter(p -> p.project().name().equalsIgnoreCase(e.project().name())).findFirst()
                                 .orElseThrow();
-                        Function<SettingDefinition, EffectiveSetting> ps = d -> settings.forProject(d, e.project());
-                        // Silver and Gold read persistent staging (what is newer than their latest load), not the
-                        // landed files: they take no row_audit_id.
-                        List<Named> parameters = new ArrayList<>(List.of(
-                                new Named(EXECUTION_ID, null, Value.expr("pipeline().parameters." + EXECUTION_ID)),
-                                new Named("step", null, Value.literal("all"))));
+                        Function<SettingDefinition, EffectiveSetting> policy = e.bronzeObject() != null
+                                ? d -> settings.forObject(d, e.project(), e.bronzeObject())
+                                : d -> settings.forProject(d, e.project());
+                        List<Named> parameters = new ArrayList<>();
+                        if (e.bronzeObject() != null) {
+                            // Only Bronze reads landed files. Silver and Gold read persistent staging (what is
+                            // newer than their latest load): they take no row_audit_id.
+                            parameters.add(new Named(ROW_AUDIT_ID, null,
+                                    Value.expr("pipeline().parameters." + ROW_AUDIT_ID)));
+                        }
+                        parameters.add(new Named(EXECUTION_ID, null, Value.expr("pipeline().parameters." + EXECUTION_ID)));
+                        parameters.add(new Named("step", null, Value.literal("all")));
                         parameters.addAll(environmentParameters(settings, e.connections(), globals));
                         activities.add(new Notebook(names.get(i), e.description() + " (project "
-                                + e.project().name() + ").", deps(previous.get(i), names), Policy.databricks(ps),
+                                + e.project().name() + ").", deps(previous.get(i), names), Policy.databricks(policy),
                                 workspaces.linkedServiceFor(pc.staging()),
                                 Value.literal(NotebookPaths.unit(settings, e.project(), e.notebook())),
                                 Seq.of(parameters)));

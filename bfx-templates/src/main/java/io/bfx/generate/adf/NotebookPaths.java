@@ -1,7 +1,5 @@
 package io.bfx.generate.adf;
 
-import io.bfx.model.Connection;
-import io.bfx.model.DataObject;
 import io.bfx.model.Project;
 import io.bfx.model.naming.Names;
 import io.bfx.model.settings.SettingResolver;
@@ -25,15 +23,6 @@ final class NotebookPaths {
     static String root(String notebookPath, String repository) {
         String path = notebookPath.trim().replace("@@Repository", repository.trim());
         return path.endsWith("/") ? path : path + "/";
-    }
-
-    /**
-     * The notebook of an object: {@code <root>src/<project>/<prefix><rs>_<object>} (no extension), where the
-     * Databricks bundle puts it ({@code src/<Names.key(project)>/<Names.notebook(...)>}).
-     */
-    static String notebook(SettingResolver settings, Project project, Connection source, DataObject object) {
-        String prefix = settings.forProject(Settings.DATABRICKS_APPEND_NOTEBOOK_NAME, project).value();
-        return unit(settings, project, Names.notebook(prefix, source, object));
     }
 
     /** Any notebook of a project (Bronze, Silver, Gold) by its name: {@code <root>src/<project>/<notebook>}. */

@@ -3,6 +3,7 @@ package io.bfx.generate.databricks;
 import io.bfx.generate.Solution;
 import io.bfx.model.Batch;
 import io.bfx.model.Connection;
+import io.bfx.model.DataObject;
 import io.bfx.model.Dimension;
 import io.bfx.model.Fact;
 import io.bfx.model.Metadata;
@@ -29,10 +30,12 @@ public final class NotebookPlan {
 
     /**
      * A notebook to run, with the project it belongs to, a short description and the connection behind each of
-     * its catalog and landing widgets (in widget order), whose values differ per environment.
+     * its catalog and landing widgets (in widget order), whose values differ per environment. {@code bronzeObject}:
+     * the source object of a Bronze notebook, whose own settings (timeout, retry) apply to it; null for Silver and
+     * Gold, which run under their project's settings.
      */
     public record Entry(Project project, String notebook, String description,
-            Map<SessionVariables, Connection> connections) {}
+            Map<SessionVariables, Connection> connections, DataObject bronzeObject) {}
 
     /** Notebooks of the batch in four layers: Bronze, Silver, dimensions, facts (a layer may be empty). */
     public static List<List<Entry>> layers(Metadata metadata, SettingResolver settings, Batch batch) {
@@ -52,7 +55,7 @@ public final class NotebookPlan {
                 }
                 c.put(SessionVariables.LANDING_ROOT, o.landing());
                 bronze.add(new Entry(p, Names.notebook(prefix, o.source(), o.object()),
-                        "Bronze load of " + o.object().qualifiedName(), c));
+                        "Loads " + o.source().name() + "." + o.object().qualifiedName(), c, o.object()));
             }
             boolean history = p.persistentStagingConnection() != null;
             Connection target = metadata.connection(p.targetConnection()).orElse(null);
@@ -66,7 +69,7 @@ public final class NotebookPlan {
                     if (any) {
                         silver.add(new Entry(p, Names.silverNotebook(prefix, vault == null ? "nf" : "dv", o.source(),
                                 o.object()), "Silver load of " + o.object().qualifiedName(),
-                                connections(SessionVariables.VAULT_CATALOG, o.psa(), target)));
+                                connections(SessionVariables.VAULT_CATALOG, o.psa(), target), null));
                     }
                 }
             }
@@ -76,13 +79,13 @@ public final class NotebookPlan {
                 for (Dimension d : metadata.dimensions()) {
                     if (p.name().equalsIgnoreCase(d.project())) {
                         dimensions.add(new Entry(p, Names.goldNotebook(prefix, "dim", d.name()), "Dimension " + d.name(),
-                                connections(SessionVariables.MART_CATALOG, psa, mart)));
+                                connections(SessionVariables.MART_CATALOG, psa, mart), null));
                     }
                 }
                 for (Fact f : metadata.facts()) {
                     if (p.name().equalsIgnoreCase(f.project())) {
                         facts.add(new Entry(p, Names.goldNotebook(prefix, "fact", f.name()), "Fact " + f.name(),
-                                connections(SessionVariables.MART_CATALOG, psa, mart)));
+                                connections(SessionVariables.MART_CATALOG, psa, mart), null));
                     }
                 }
             }
